@@ -1,0 +1,155 @@
+//! Text clean-up before anything is matched (spec §8.2 rules 1 and 9):
+//! pinyin annotations removed, traditional → simplified (zhconv), NBSP,
+//! page chrome, and the key form used to compare labels.
+
+use crate::model::number::fold_width;
+
+/// Tone-marked vowels of pinyin.
+const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+fn is_pinyin_letter(c: char) -> bool {
+    c.is_ascii_lowercase() || TONED.contains(c)
+}
+
+/// Finds `(pinyin)` right after a Han character at byte `i` (the paren);
+/// returns the byte length of the annotation and whether it has a tone mark.
+fn annotation_at(s: &str, i: usize) -> Option<(usize, bool)> {
+    let rest = &s[i..];
+    let open = rest.chars().next().filter(|c| matches!(c, '(' | '（'))?;
+    let inner_start = open.len_utf8();
+    let mut toned = false;
+    for (j, c) in rest[inner_start..].char_indices() {
+        match c {
+            ')' | '）' if j > 0 => return Some((inner_start + j + c.len_utf8(), toned)),
+            c if is_pinyin_letter(c) && j < 24 => toned |= TONED.contains(c),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Removes pinyin annotations such as `報(bào)`. Only when the text has at
+/// least three tone-marked ones, so "(email)" in ordinary prose stays.
+/// Returns the text and how many were removed.
+pub fn strip_pinyin(text: &str) -> (String, usize) {
+    let mut marks = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if prev.is_some_and(is_cjk) && matches!(c, '(' | '（') {
+            if let Some((len, toned)) = annotation_at(text, i) {
+                marks.push((i, len, toned));
+            }
+        }
+        prev = Some(c);
+    }
+    if marks.iter().filter(|m| m.2).count() < 3 {
+        return (text.to_owned(), 0);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for &(i, len, _) in &marks {
+        out.push_str(&text[at..i]);
+        at = i + len;
+    }
+    out.push_str(&text[at..]);
+    (out, marks.len())
+}
+
+/// Traditional → simplified with zhconv's MediaWiki tables.
+pub fn to_simplified(text: &str) -> String {
+    zhconv::zhconv(text, zhconv::Variant::ZhHans)
+}
+
+/// The key form of a label: full-width folded, all whitespace removed, and
+/// 、，, unified so that damaged punctuation still matches.
+pub fn key(text: &str) -> String {
+    text.chars()
+        .map(fold_width)
+        .filter(|c| !c.is_whitespace() && *c != '|')
+        .map(|c| if c == '，' { ',' } else { c })
+        .collect()
+}
+
+/// Page furniture copied along with a report (spec §8.2 rule 9).
+const CHROME_PREFIXES: [&str; 22] = [
+    "当前位置",
+    "您现在所在的位置",
+    "您现在的位置",
+    "您当前的位置",
+    "当前所在位置",
+    "发布日期",
+    "发布时间",
+    "来源:",
+    "信息来源",
+    "点击量",
+    "浏览次数",
+    "访问量:",
+    "扫一扫",
+    "(Mac用户",
+    "字体:",
+    "字号:",
+    "【打印】",
+    "[打印]",
+    "打印本页",
+    "关闭窗口",
+    "分享到",
+    "【关闭】",
+];
+
+/// True for a line of page chrome, or one made only of table padding.
+pub fn is_chrome(line_key: &str) -> bool {
+    line_key.is_empty()
+        || CHROME_PREFIXES.iter().any(|p| line_key.starts_with(p))
+        || line_key
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | '?' | '？' | '+'))
+}
+
+/// Fragments typical of hijacked mirror sites (spec §8.1, seed 004).
+const SPAM: [&str; 8] = [
+    "体育投注",
+    "博彩",
+    "娱乐城",
+    "百家乐",
+    "彩票投注",
+    "棋牌游戏",
+    "真人娱乐",
+    "赌场",
+];
+
+/// The spam fragment a line contains, if any.
+pub fn spam_in(line: &str) -> Option<&'static str> {
+    SPAM.iter().copied().find(|s| line.contains(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pinyin_annotations_go_but_ordinary_parentheses_stay() {
+        let (s, n) = strip_pinyin("本報(bào)告總計(jì)結(jié)果(單位:萬元)(Mac)");
+        assert_eq!(s, "本報告總計結果(單位:萬元)(Mac)");
+        assert_eq!(n, 3);
+        let (s, n) = strip_pinyin("邮箱(email)地址");
+        assert_eq!((s.as_str(), n), ("邮箱(email)地址", 0));
+    }
+
+    #[test]
+    fn traditional_and_mixed_text_becomes_simplified() {
+        assert_eq!(to_simplified("行政規范性文件"), "行政规范性文件");
+        assert_eq!(to_simplified("勾稽關系"), "勾稽关系");
+        assert_eq!(to_simplified("復議后起訴"), "复议后起诉");
+        assert_eq!(to_simplified("本年度办理结果"), "本年度办理结果");
+    }
+
+    #[test]
+    fn keys_ignore_width_and_spaces() {
+        assert_eq!(key("（三） 不予 公开"), "(三)不予公开");
+        assert_eq!(key("商业 企业 |"), "商业企业");
+    }
+}

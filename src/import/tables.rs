@@ -1,0 +1,177 @@
+//! Reads the three tables from the lines of their sections (spec §8.2 rules
+//! 2–7). Layout does not matter: every line is cut into cells at `|`, tabs
+//! and spaces, and the cells form one sequence. Label cells are joined until
+//! the first value; the joined label is matched to the next expected row by
+//! keyword; that row takes the values that follow, by position. Header text
+//! is never trusted, and padding cells disappear.
+
+use super::{Line, Note};
+use crate::model::number::{self, Value};
+use crate::model::Report;
+use crate::template::{table4, ValueKind};
+
+/// A cell of the sequence.
+#[derive(Debug)]
+pub(super) struct Token {
+    text: String,
+    line: usize,
+    value: bool,
+}
+
+fn is_value(text: &str) -> bool {
+    if number::is_missing_mark(text) {
+        return true;
+    }
+    let signed = text.starts_with(['+', '-', '－', '＋']);
+    let kind = if signed {
+        ValueKind::Signed
+    } else {
+        ValueKind::Decimal
+    };
+    matches!(number::read(text, kind), Value::Number(_))
+        || (signed && matches!(number::read(text, ValueKind::Decimal), Value::Number(_)))
+}
+
+/// Cuts lines into cells.
+pub(super) fn tokens(lines: &[Line]) -> Vec<Token> {
+    let mut out = Vec::new();
+    for line in lines {
+        for cell in line.text.split(['|', '\t']) {
+            for piece in cell.split_whitespace() {
+                let piece = piece.trim_matches(|c: char| c == '\u{3000}');
+                // Markdown alignment rows ("---", ":--:").
+                if piece.is_empty()
+                    || (piece.len() >= 3 && piece.chars().all(|c| c == '-' || c == ':'))
+                {
+                    continue;
+                }
+                out.push(Token {
+                    value: is_value(piece),
+                    text: piece.to_owned(),
+                    line: line.number,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A row the reader expects, in order.
+pub(super) struct Expected<'a> {
+    pub keys: &'a [&'a str],
+    pub label: &'a str,
+    pub cells: Vec<crate::template::CellId>,
+}
+
+/// Reads rows from the token sequence in the expected order. Rows not found
+/// stay empty (missing, never 0) and are reported; rows seen again are ignored.
+pub(super) fn read_rows(
+    tokens: &[Token],
+    expected: &[Expected],
+    table: &str,
+    report: &mut Report,
+    notes: &mut Vec<Note>,
+) {
+    let mut label = String::new();
+    let mut next = 0usize;
+    let mut found = vec![false; expected.len()];
+    let mut i = 0;
+    while i < tokens.len() {
+        let tok = &tokens[i];
+        if !tok.value {
+            label.push_str(&super::normalize::key(&tok.text));
+            i += 1;
+            continue;
+        }
+        let matched =
+            (next..expected.len()).find(|&r| expected[r].keys.iter().any(|k| label.contains(k)));
+        let run = tokens[i..].iter().take_while(|t| t.value).count();
+        match matched {
+            Some(r) => {
+                let want = expected[r].cells.len();
+                for (cell, tok) in expected[r].cells.iter().zip(&tokens[i..i + run]) {
+                    report.set_raw(*cell, tok.text.clone());
+                }
+                if run < want {
+                    notes.push(Note::warning(
+                        format!(
+                            "{table}“{}”行只读到 {run} 个数（应有 {want} 个），缺少的单元格留空待填。",
+                            expected[r].label
+                        ),
+                        Some(tok.line),
+                    ));
+                }
+                found[r] = true;
+                next = r + 1;
+                i += run.min(want).max(1);
+            }
+            None => {
+                let seen_before = expected[..next]
+                    .iter()
+                    .any(|e| e.keys.iter().any(|k| label.contains(k)));
+                if seen_before {
+                    notes.push(Note::info(
+                        format!("{table}中有重复出现的行，已采用第一次出现的数据。"),
+                        Some(tok.line),
+                    ));
+                } else if label.is_empty() {
+                    notes.push(Note::warning(
+                        format!("{table}中有多出来的数字，无法对应到行，已忽略。"),
+                        Some(tok.line),
+                    ));
+                } else {
+                    let shown: String = label.chars().take(20).collect();
+                    notes.push(Note::warning(
+                        format!("{table}中有一行数据无法对应到模板（“{shown}”），已忽略。"),
+                        Some(tok.line),
+                    ));
+                }
+                i += run;
+            }
+        }
+        label.clear();
+    }
+    for (r, e) in expected.iter().enumerate() {
+        if !found[r] {
+            notes.push(Note::warning(
+                format!(
+                    "{table}没有找到“{}”行，这些单元格留空待填（不会当作0）。",
+                    e.label
+                ),
+                None,
+            ));
+        }
+    }
+}
+
+/// Reads 表四: the first 15 values in order (spec §8.2 rule 2).
+pub(super) fn read_t4(tokens: &[Token], report: &mut Report, notes: &mut Vec<Note>) {
+    let t = report.template();
+    let cells: Vec<_> = (0..table4::GROUPS.len())
+        .flat_map(|g| (0..table4::FIELDS.len()).map(move |f| (g, f)))
+        .map(|(g, f)| t.t4_cell(g, f))
+        .collect();
+    let values: Vec<&Token> = tokens.iter().filter(|t| t.value).collect();
+    for (cell, tok) in cells.iter().zip(&values) {
+        report.set_raw(*cell, tok.text.clone());
+    }
+    if values.is_empty() {
+        notes.push(Note::warning(
+            "表四没有读到数据，15 个单元格留空待填。".to_owned(),
+            None,
+        ));
+    } else if values.len() < cells.len() {
+        notes.push(Note::warning(
+            format!(
+                "表四只读到 {} 个数（应有 15 个），已按顺序填入，请核对。",
+                values.len()
+            ),
+            values.first().map(|t| t.line),
+        ));
+    } else if values.len() > cells.len() {
+        notes.push(Note::info(
+            "表四的数字多于 15 个，已采用前 15 个。".to_owned(),
+            values.get(cells.len()).map(|t| t.line),
+        ));
+    }
+}

@@ -1,0 +1,239 @@
+//! The report JSON of spec §12.1, produced by walking the template, and the
+//! draft envelope the app saves (the contract plus what the contract has no
+//! place for: title, preamble, signature date, and cell text that is not a
+//! valid number).
+
+use serde_json::{json, Map, Value as Json};
+
+use super::number::{format_decimal, Value};
+use super::{Meta, Report, TextKey};
+use crate::template::{CellId, Format, TableId, ValueKind, TOPICS};
+
+/// Version of the draft envelope.
+pub const DRAFT_VERSION: u64 = 1;
+
+/// Why a JSON text could not be read as a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonError(pub String);
+
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+fn cell_json(report: &Report, id: CellId) -> Json {
+    match report.value(id) {
+        Value::Number(n) if report.template().cell(id).kind == ValueKind::Decimal => {
+            Json::String(format_decimal(n))
+        }
+        Value::Number(n) => Json::from(n),
+        _ => Json::Null,
+    }
+}
+
+/// Inserts `value` at the dotted `path` below `root`, creating objects.
+fn insert_path(root: &mut Map<String, Json>, path: &[&str], value: Json) {
+    let Some((last, parents)) = path.split_last() else {
+        return;
+    };
+    let mut node = root;
+    for key in parents {
+        let entry = node
+            .entry((*key).to_owned())
+            .or_insert_with(|| Json::Object(Map::new()));
+        if !entry.is_object() {
+            *entry = Json::Object(Map::new());
+        }
+        let Json::Object(next) = entry else { return };
+        node = next;
+    }
+    node.insert((*last).to_owned(), value);
+}
+
+fn section_of(table: TableId) -> &'static str {
+    match table {
+        TableId::T2 => "s2_proactive",
+        TableId::T3 => "s3_applications",
+        TableId::T4 => "s4_review_litigation",
+    }
+}
+
+/// The report as the spec §12.1 JSON value.
+///
+/// ```
+/// let report = nianbao::model::Report::default();
+/// let json = nianbao::model::json::to_value(&report);
+/// assert_eq!(json["format"], "2021");
+/// assert!(json["s3_applications"]["result"]["total"]["total"].is_null());
+/// ```
+pub fn to_value(report: &Report) -> Json {
+    let t = report.template();
+    let mut root = Map::new();
+    root.insert("format".into(), json!(report.format.as_str()));
+    root.insert("year".into(), json!(report.year));
+    root.insert("agency".into(), json!(report.agency));
+    let mut s1 = Map::new();
+    s1.insert("text".into(), json!(report.overview_full()));
+    for (i, topic) in TOPICS.iter().enumerate() {
+        s1.insert(topic.id.into(), json!(report.text(TextKey::Topic(i))));
+    }
+    root.insert("s1_overview".into(), Json::Object(s1));
+    let mut tables: Map<String, Json> = Map::new();
+    for id in t.ids() {
+        let cell = t.cell(id);
+        let parts: Vec<&str> = cell.path.split('.').skip(1).collect();
+        let section = section_of(cell.table);
+        let entry = tables
+            .entry(section.to_owned())
+            .or_insert_with(|| Json::Object(Map::new()));
+        if let Json::Object(map) = entry {
+            insert_path(map, &parts, cell_json(report, id));
+        }
+    }
+    for section in ["s2_proactive", "s3_applications", "s4_review_litigation"] {
+        let v = tables.remove(section).unwrap_or_else(|| json!({}));
+        root.insert(section.into(), v);
+    }
+    root.insert(
+        "s5_problems".into(),
+        json!({ "text": report.text(TextKey::Problems) }),
+    );
+    root.insert(
+        "s6_other".into(),
+        json!({ "text": report.text(TextKey::Other) }),
+    );
+    Json::Object(root)
+}
+
+/// The report as spec §12.1 JSON text (pretty).
+pub fn to_string(report: &Report) -> String {
+    serde_json::to_string_pretty(&to_value(report)).unwrap_or_default()
+}
+
+/// The draft the app saves: the contract plus title, preamble, date and raw texts.
+pub fn to_draft(report: &Report) -> String {
+    let t = report.template();
+    let mut raw = Map::new();
+    for id in t.ids() {
+        let text = report.raw(id);
+        let canonical = match report.value(id) {
+            Value::Number(n) => super::number::format_value(n, t.cell(id).kind),
+            _ => String::new(),
+        };
+        if text != canonical {
+            raw.insert(t.cell(id).path.clone(), json!(text));
+        }
+    }
+    let draft = json!({
+        "nianbao_draft": DRAFT_VERSION,
+        "meta": {
+            "title": report.meta.title,
+            "preamble": report.meta.preamble,
+            "date": report.meta.date,
+        },
+        "raw": raw,
+        "report": to_value(report),
+    });
+    serde_json::to_string(&draft).unwrap_or_default()
+}
+
+fn get<'a>(v: &'a Json, path: &[&str]) -> Option<&'a Json> {
+    path.iter().try_fold(v, |node, key| node.get(*key))
+}
+
+fn text_at(v: &Json, path: &[&str]) -> String {
+    get(v, path)
+        .and_then(Json::as_str)
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Reads a report from JSON text: either a spec §12.1 report or a draft envelope.
+///
+/// ```
+/// let text = r#"{"format":"2021","year":2023,"agency":"某局",
+///   "s4_review_litigation":{"review":{"upheld":1,"total":1}}}"#;
+/// let report = nianbao::model::json::from_str(text).unwrap();
+/// let t = report.template();
+/// assert_eq!(report.number(t.by_path("t4.review.total").unwrap()), Some(1));
+/// assert_eq!(report.raw(t.by_path("t4.review.pending").unwrap()), "");
+/// ```
+pub fn from_str(text: &str) -> Result<Report, JsonError> {
+    let v: Json = serde_json::from_str(text).map_err(|e| {
+        JsonError(format!(
+            "这不是有效的 JSON 文件（第 {} 行出错）。",
+            e.line()
+        ))
+    })?;
+    if v.get("nianbao_draft").is_some() {
+        let body = v
+            .get("report")
+            .ok_or_else(|| JsonError("草稿文件缺少 report 部分，无法恢复。".into()))?;
+        let mut report = from_value(body)?;
+        report.meta = Meta {
+            title: text_at(&v, &["meta", "title"]),
+            preamble: text_at(&v, &["meta", "preamble"]),
+            date: text_at(&v, &["meta", "date"]),
+        };
+        if let Some(Json::Object(raw)) = v.get("raw") {
+            let t = report.template();
+            for (path, text) in raw {
+                if let (Some(id), Some(text)) = (t.by_path(path), text.as_str()) {
+                    report.set_raw(id, text);
+                }
+            }
+        }
+        return Ok(report);
+    }
+    from_value(&v)
+}
+
+/// Reads a spec §12.1 report value.
+pub fn from_value(v: &Json) -> Result<Report, JsonError> {
+    let format = match v.get("format") {
+        Some(Json::String(s)) => Format::parse(s),
+        Some(Json::Number(n)) => Format::parse(&n.to_string()),
+        _ => {
+            return Err(JsonError(
+                "这不是年报文件：缺少 format（格式）字段。".into(),
+            ))
+        }
+    }
+    .ok_or_else(|| JsonError("不支持的报告格式，只支持 \"2021\" 和 \"2019\"。".into()))?;
+    let mut report = Report::new(format);
+    report.year = v
+        .get("year")
+        .and_then(Json::as_i64)
+        .and_then(|y| i32::try_from(y).ok());
+    report.agency = v.get("agency").and_then(Json::as_str).map(str::to_owned);
+    let full = text_at(v, &["s1_overview", "text"]);
+    let (opening, topics) = super::outline::split_overview(&full);
+    report.set_text(TextKey::Overview, opening);
+    for (i, topic) in TOPICS.iter().enumerate() {
+        let explicit = text_at(v, &["s1_overview", topic.id]);
+        let body = if explicit.is_empty() {
+            topics[i].clone()
+        } else {
+            explicit
+        };
+        report.set_text(TextKey::Topic(i), body);
+    }
+    report.set_text(TextKey::Problems, text_at(v, &["s5_problems", "text"]));
+    report.set_text(TextKey::Other, text_at(v, &["s6_other", "text"]));
+    let t = report.template();
+    for id in t.ids() {
+        let cell = t.cell(id);
+        let mut path: Vec<&str> = vec![section_of(cell.table)];
+        path.extend(cell.path.split('.').skip(1));
+        let text = match get(v, &path) {
+            Some(Json::Number(n)) => n.to_string(),
+            Some(Json::String(s)) => s.clone(),
+            _ => continue,
+        };
+        report.set_raw(id, text);
+    }
+    Ok(report)
+}

@@ -1,0 +1,282 @@
+//! The report being edited: plain data, no signals, no IO.
+//!
+//! A cell keeps the raw text the user typed or the importer read; its
+//! meaning is derived on demand by [`number::read`], so nothing typed is
+//! ever lost, even when it is not a number.
+
+pub mod json;
+pub mod number;
+pub mod outline;
+
+use crate::template::{table3::Role, CellId, Format, RelationKind, Template, TOPICS};
+pub use number::Value;
+
+/// A free-text part of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextKey {
+    /// The opening of 一、总体情况 (before any topic).
+    Overview,
+    /// One of the five topics of section 一 (index into [`TOPICS`]).
+    Topic(usize),
+    /// 五、存在的主要问题及改进情况.
+    Problems,
+    /// 六、其他需要报告的事项.
+    Other,
+}
+
+impl TextKey {
+    /// All text parts, in report order.
+    pub const ALL: [TextKey; 8] = [
+        TextKey::Overview,
+        TextKey::Topic(0),
+        TextKey::Topic(1),
+        TextKey::Topic(2),
+        TextKey::Topic(3),
+        TextKey::Topic(4),
+        TextKey::Problems,
+        TextKey::Other,
+    ];
+
+    /// The `data-section` id: `s1_overview`, `s1_overview.proactive`, `s5_problems` …
+    pub fn id(self) -> String {
+        match self {
+            TextKey::Overview => "s1_overview".into(),
+            TextKey::Topic(i) => format!("s1_overview.{}", TOPICS[i].id),
+            TextKey::Problems => "s5_problems".into(),
+            TextKey::Other => "s6_other".into(),
+        }
+    }
+
+    fn slot(self) -> usize {
+        match self {
+            TextKey::Overview => 0,
+            TextKey::Topic(i) => 1 + i.min(4),
+            TextKey::Problems => 6,
+            TextKey::Other => 7,
+        }
+    }
+}
+
+/// Everything outside the six sections that a published report carries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// Document title, e.g. "XX局2023年政府信息公开工作年度报告".
+    pub title: String,
+    /// The opening paragraph(s) before 一、总体情况.
+    pub preamble: String,
+    /// The date under the signature, e.g. "2024年1月20日".
+    pub date: String,
+}
+
+/// One annual report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// Official format; decides the cell set.
+    pub format: Format,
+    /// 报告年度 N.
+    pub year: Option<i32>,
+    /// The reporting agency.
+    pub agency: Option<String>,
+    /// Title, preamble, signature date.
+    pub meta: Meta,
+    texts: [String; 8],
+    cells: Vec<String>,
+}
+
+impl Default for Report {
+    fn default() -> Self {
+        Report::new(Format::Y2021)
+    }
+}
+
+impl Report {
+    /// An empty report of `format`.
+    pub fn new(format: Format) -> Report {
+        Report {
+            format,
+            year: None,
+            agency: None,
+            meta: Meta::default(),
+            texts: Default::default(),
+            cells: vec![String::new(); Template::get(format).cells.len()],
+        }
+    }
+
+    /// The template of this report's format.
+    pub fn template(&self) -> &'static Template {
+        Template::get(self.format)
+    }
+
+    /// The text exactly as typed or imported.
+    pub fn raw(&self, id: CellId) -> &str {
+        self.cells.get(id.index()).map(String::as_str).unwrap_or("")
+    }
+
+    /// Replaces a cell's text. Ids of another format are ignored.
+    pub fn set_raw(&mut self, id: CellId, text: impl Into<String>) {
+        if let Some(slot) = self.cells.get_mut(id.index()) {
+            *slot = text.into();
+        }
+    }
+
+    /// The cell's meaning.
+    pub fn value(&self, id: CellId) -> Value {
+        number::read(self.raw(id), self.template().cell(id).kind)
+    }
+
+    /// The number in a cell, if valid.
+    pub fn number(&self, id: CellId) -> Option<i64> {
+        self.value(id).number()
+    }
+
+    /// Sets a cell to a number written canonically.
+    pub fn set_number(&mut self, id: CellId, n: i64) {
+        let kind = self.template().cell(id).kind;
+        self.set_raw(id, number::format_value(n, kind));
+    }
+
+    /// A text part.
+    pub fn text(&self, key: TextKey) -> &str {
+        &self.texts[key.slot()]
+    }
+
+    /// Replaces a text part.
+    pub fn set_text(&mut self, key: TextKey, text: impl Into<String>) {
+        self.texts[key.slot()] = text.into();
+    }
+
+    /// The whole of section 一 as one text: opening, then each topic under its heading.
+    pub fn overview_full(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if !self.text(TextKey::Overview).is_empty() {
+            parts.push(self.text(TextKey::Overview).to_owned());
+        }
+        for (i, topic) in TOPICS.iter().enumerate() {
+            let body = self.text(TextKey::Topic(i));
+            if !body.is_empty() {
+                parts.push(format!("{}\n{}", topic.title, body));
+            }
+        }
+        parts.join("\n")
+    }
+
+    /// True when no cell and no text has been filled.
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.trim().is_empty())
+            && self.texts.iter().all(|t| t.trim().is_empty())
+            && self.agency.is_none()
+            && self.year.is_none()
+    }
+
+    /// Fills every total (R3 row totals, R2 column totals, R4 group totals) from
+    /// its parts where all parts hold numbers. Returns how many cells changed.
+    pub fn fill_totals(&mut self) -> usize {
+        let t = self.template();
+        let total_row = t.t3_row_of(Role::ResultTotal);
+        let order = [RelationKind::R3, RelationKind::R2, RelationKind::R4];
+        let mut changed = 0;
+        for pass in order {
+            for rel in t.relations.iter().filter(|r| r.kind == pass) {
+                let [total] = rel.lhs.as_slice() else {
+                    continue;
+                };
+                // The （七）总计 row's own total is settled by R2 on the total column.
+                if pass == RelationKind::R3 && rel.axis == crate::template::Axis::Row(total_row) {
+                    continue;
+                }
+                let parts: Option<i64> = rel.rhs.iter().map(|&c| self.number(c)).sum();
+                if let Some(sum) = parts {
+                    if self.number(*total) != Some(sum) {
+                        self.set_number(*total, sum);
+                        changed += 1;
+                    }
+                }
+            }
+        }
+        changed
+    }
+
+    /// Copies last year's 四、结转下年度继续办理 into this year's 二、上年结转 (X1).
+    pub fn carry_over_from(&mut self, previous: &Report) {
+        let (t, p) = (self.template(), previous.template());
+        let to = t.t3_row_of(Role::CarriedOver);
+        let from = p.t3_row_of(Role::CarriedForward);
+        for c in 0..crate::template::table3::COLUMNS.len() {
+            let raw = previous.raw(p.t3_cell(from, c)).to_owned();
+            self.set_raw(t.t3_cell(to, c), raw);
+        }
+    }
+
+    /// The same report in another format: cells with the same path keep their text.
+    pub fn to_format(&self, format: Format) -> Report {
+        if format == self.format {
+            return self.clone();
+        }
+        let mut out = Report::new(format);
+        out.year = self.year;
+        out.agency = self.agency.clone();
+        out.meta = self.meta.clone();
+        out.texts = self.texts.clone();
+        let (from, to) = (self.template(), out.template());
+        for id in from.ids() {
+            if let Some(target) = to.by_path(&from.cell(id).path) {
+                out.set_raw(target, self.raw(id));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_text_is_kept_even_when_it_is_not_a_number() {
+        let mut r = Report::default();
+        let id = r.template().by_path("t3.new_received.total").unwrap();
+        r.set_raw(id, "十四");
+        assert_eq!(r.raw(id), "十四");
+        assert!(matches!(r.value(id), Value::Invalid(_)));
+    }
+
+    #[test]
+    fn fill_totals_makes_every_sum_hold() {
+        let mut r = Report::default();
+        let t = r.template();
+        let nr = t.by_path("t3.new_received.natural_person").unwrap();
+        let disc = t.by_path("t3.result.disclosed.commercial").unwrap();
+        let held = t
+            .by_path("t3.result.unavailable.not_held.natural_person")
+            .unwrap();
+        for id in t.cells_of(crate::template::TableId::T3) {
+            r.set_number(id, 0);
+        }
+        r.set_number(nr, 5);
+        r.set_number(disc, 2);
+        r.set_number(held, 3);
+        r.fill_totals();
+        assert_eq!(
+            r.number(t.by_path("t3.new_received.total").unwrap()),
+            Some(5)
+        );
+        assert_eq!(
+            r.number(t.by_path("t3.result.total.total").unwrap()),
+            Some(5)
+        );
+        assert_eq!(
+            r.number(t.by_path("t3.result.total.commercial").unwrap()),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn switching_format_keeps_shared_cells() {
+        let mut r = Report::default();
+        let id = r.template().by_path("t4.review.total").unwrap();
+        r.set_raw(id, "3");
+        let old = r.to_format(Format::Y2019);
+        let id19 = old.template().by_path("t4.review.total").unwrap();
+        assert_eq!(old.raw(id19), "3");
+    }
+}

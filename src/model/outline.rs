@@ -1,0 +1,137 @@
+//! The outline of report prose: enumerals such as "一、", "（三）", "2." in front
+//! of headings, and the five topic subsections of section 一.
+
+use crate::template::TOPICS;
+
+const CN_DIGITS: &str = "一二三四五六七八九十";
+
+/// Strips one leading enumeral ("一、", "(三)", "（三）", "3.", "3、", "四)") and
+/// the spaces around it. Returns the rest unchanged when there is none.
+///
+/// ```
+/// use nianbao::model::outline::strip_enumeral;
+/// assert_eq!(strip_enumeral("（三）政府信息管理情况"), "政府信息管理情况");
+/// assert_eq!(strip_enumeral("  1. 收到和处理"), "收到和处理");
+/// assert_eq!(strip_enumeral("、主动公开"), "主动公开");
+/// assert_eq!(strip_enumeral("总体情况"), "总体情况");
+/// ```
+pub fn strip_enumeral(line: &str) -> &str {
+    let s = line.trim_start();
+    let inner = s.strip_prefix(['(', '（']).unwrap_or(s);
+    let numeral_end = inner
+        .char_indices()
+        .find(|&(_, c)| !(CN_DIGITS.contains(c) || c.is_ascii_digit()))
+        .map_or(inner.len(), |(i, _)| i);
+    if numeral_end == 0 {
+        // A lost numeral leaves its "、" behind ("、主动公开政府信息情况").
+        return s.strip_prefix('、').map_or(s, str::trim_start);
+    }
+    inner[numeral_end..]
+        .trim_start()
+        .strip_prefix(['、', ')', '）', '.', '．', ',', '，'])
+        .map_or(s, str::trim_start)
+}
+
+/// Recognises a topic heading line of section 一: "（二）依申请公开情况",
+/// "(一)主动公开情况：正文…", "平台建设情况。正文…". Returns the topic index and
+/// the text after the heading on the same line.
+pub fn topic_heading(line: &str) -> Option<(usize, &str)> {
+    let body = strip_enumeral(line);
+    let cut = body
+        .char_indices()
+        .find(|&(_, c)| matches!(c, ':' | '：' | '。' | ' '))
+        .map_or(body.len(), |(i, _)| i);
+    let head = &body[..cut];
+    if head.chars().count() > 16 || !head.ends_with("情况") {
+        return None;
+    }
+    let topic = TOPICS.iter().position(|t| head.contains(t.key))?;
+    let rest = body[cut..]
+        .trim_start_matches([':', '：', '。', ' '])
+        .trim();
+    Some((topic, rest))
+}
+
+/// Splits the text of section 一 into its opening and the five topic bodies.
+pub fn split_overview(text: &str) -> (String, [String; 5]) {
+    let mut opening: Vec<&str> = Vec::new();
+    let mut topics: [Vec<&str>; 5] = Default::default();
+    let mut current: Option<usize> = None;
+    for line in text.lines() {
+        match topic_heading(line) {
+            Some((i, rest)) if topics[i].is_empty() => {
+                current = Some(i);
+                if !rest.is_empty() {
+                    topics[i].push(rest);
+                }
+            }
+            _ => match current {
+                Some(i) => topics[i].push(line),
+                None => opening.push(line),
+            },
+        }
+    }
+    (opening.join("\n"), topics.map(|t| t.join("\n")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topic_headings_are_found_in_their_usual_forms() {
+        assert_eq!(topic_heading("(一)主动公开情况"), Some((0, "")));
+        assert_eq!(
+            topic_heading("（二）依申请公开情况：全年办理14条"),
+            Some((1, "全年办理14条"))
+        );
+        assert_eq!(
+            topic_heading("平台建设情况。推动政府网站建设。"),
+            Some((3, "推动政府网站建设。"))
+        );
+        assert_eq!(topic_heading("(四)政府信息公开平台建设情况"), Some((3, "")));
+        assert_eq!(topic_heading("(一)围绕中心工作深化主动公开。一是"), None);
+    }
+
+    #[test]
+    fn overview_splits_into_opening_and_topics() {
+        let (opening, topics) =
+            split_overview("开头\n(一)主动公开情况\n正文一\n(五)监督保障情况\n正文五");
+        assert_eq!(opening, "开头");
+        assert_eq!(topics[0], "正文一");
+        assert_eq!(topics[4], "正文五");
+        assert_eq!(topics[1], "");
+    }
+}
+
+/// Every "YYYY年" in a text (years 1990–2100), in order.
+pub fn years_in(text: &str) -> Vec<i32> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for (i, w) in chars.windows(5).enumerate() {
+        let before_ok = i == 0 || !chars[i - 1].is_ascii_digit();
+        if before_ok && w[..4].iter().all(char::is_ascii_digit) && w[4] == '年' {
+            let y: String = w[..4].iter().collect();
+            if let Ok(y) = y.parse::<i32>() {
+                if (1990..=2100).contains(&y) {
+                    out.push(y);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Reads "2024年1月20日" (also with "-" or "." separators) as (year, month, day).
+pub fn parse_date(text: &str) -> Option<(i32, u32, u32)> {
+    let nums: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let [y, m, d] = nums.get(..3)? else {
+        return None;
+    };
+    let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then_some((y, m, d))
+}

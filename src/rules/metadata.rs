@@ -1,0 +1,154 @@
+//! M1–M5 (spec §6.5): structure, year, deadline, coverage of section 一,
+//! sections 五 and 六.
+
+use super::{message, Finding, Severity};
+use crate::model::outline::{parse_date, years_in};
+use crate::model::{Report, TextKey};
+use crate::template::{table3, TableId, SECTIONS, TOPICS};
+
+pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
+    let t = report.template();
+    let filled = |id| !report.raw(id).trim().is_empty();
+
+    // M1: a 表三 row with nothing in it while other rows have data.
+    let t3_started = t.cells_of(TableId::T3).any(filled);
+    if t3_started {
+        for (r, row) in t.t3_rows.iter().enumerate() {
+            let cells: Vec<_> = (0..table3::COLUMNS.len())
+                .map(|c| t.t3_cell(r, c))
+                .collect();
+            if !cells.iter().any(|&c| filled(c)) {
+                out.push(
+                    Finding::new("M1", Severity::Warning, message::row_missing(row))
+                        .with_cells(cells),
+                );
+            }
+        }
+    }
+    let overview = report.overview_full();
+    if !report.is_blank() {
+        for (section, text) in [
+            (&SECTIONS[0], overview.as_str()),
+            (&SECTIONS[5], report.text(TextKey::Other)),
+        ] {
+            if text.trim().is_empty() {
+                out.push(Finding::new(
+                    "M1",
+                    Severity::Warning,
+                    message::section_empty(section.title),
+                ));
+            }
+        }
+    }
+
+    // M2: the year.
+    match report.year {
+        None if !report.is_blank() => out.push(Finding::new(
+            "M2",
+            Severity::Warning,
+            message::YEAR_MISSING.into(),
+        )),
+        None => {}
+        Some(year) => {
+            if let Some(&found) = years_in(&report.meta.title).first() {
+                if found != year {
+                    out.push(Finding::new(
+                        "M2",
+                        Severity::Warning,
+                        message::year_mismatch("标题", found, year),
+                    ));
+                }
+            }
+            if let Some(found) = statistics_year(&report.meta.preamble) {
+                if found != year {
+                    out.push(Finding::new(
+                        "M2",
+                        Severity::Warning,
+                        message::year_mismatch("统计期限", found, year),
+                    ));
+                }
+            }
+            if let Some((y, m, d)) = parse_date(&report.meta.date) {
+                if y != year + 1 {
+                    out.push(Finding::new(
+                        "M2",
+                        Severity::Warning,
+                        message::date_year(&report.meta.date, year),
+                    ));
+                } else if (m, d) > (3, 31) {
+                    // M3: 第四十九条: departments by 31 Jan, governments by 31 Mar.
+                    let deadline = format!("{}年3月31日", year + 1);
+                    out.push(Finding::new(
+                        "M3",
+                        Severity::Warning,
+                        message::late(&report.meta.date, &deadline),
+                    ));
+                } else if (m, d) > (1, 31) && !is_government(report) {
+                    let deadline = format!("{}年1月31日，政府部门", year + 1);
+                    out.push(Finding::new(
+                        "M3",
+                        Severity::Info,
+                        message::late(&report.meta.date, &deadline),
+                    ));
+                }
+            }
+        }
+    }
+
+    // M4: the five topics of section 一.
+    if !overview.trim().is_empty() {
+        let missing: Vec<&str> = TOPICS
+            .iter()
+            .enumerate()
+            .filter(|(i, topic)| {
+                report.text(TextKey::Topic(*i)).trim().is_empty() && !overview.contains(topic.key)
+            })
+            .map(|(_, topic)| topic.key)
+            .collect();
+        if !missing.is_empty() {
+            out.push(Finding::new(
+                "M4",
+                Severity::Warning,
+                message::topics_missing(&missing),
+            ));
+        }
+    }
+
+    // M5: 五 says something; 六 mentions the fee.
+    if !report.is_blank() {
+        let problems = report.text(TextKey::Problems).trim();
+        if problems.is_empty() || matches!(problems, "无" | "无。" | "暂无" | "暂无。") {
+            out.push(Finding::new(
+                "M5",
+                Severity::Warning,
+                message::PROBLEMS_EMPTY.into(),
+            ));
+        }
+        let other = report.text(TextKey::Other);
+        if !other.trim().is_empty() && !mentions_fee(other) {
+            out.push(Finding::new(
+                "M5",
+                Severity::Info,
+                message::FEE_NOT_MENTIONED.into(),
+            ));
+        }
+    }
+}
+
+/// Whether a text speaks of the information processing fee at all.
+pub(super) fn mentions_fee(text: &str) -> bool {
+    ["处理费", "收费", "收取", "费用"]
+        .iter()
+        .any(|k| text.contains(k))
+}
+
+/// The year of "统计期限…YYYY年1月1日" or "YYYY年1月1日至12月31日".
+fn statistics_year(text: &str) -> Option<i32> {
+    let at = text.find("1月1日")?;
+    years_in(&text[..at]).last().copied()
+}
+
+fn is_government(report: &Report) -> bool {
+    let agency = report.agency.as_deref().unwrap_or_default();
+    agency.ends_with("人民政府") || agency.ends_with("政府")
+}

@@ -1,0 +1,211 @@
+//! 表二 主动公开政府信息情况: four blocks (five in 2019), spec §3 and §7.1.
+
+use super::ValueKind;
+
+/// A value column of a block.
+#[derive(Debug)]
+pub struct Field {
+    /// JSON key and last part of the cell path.
+    pub id: &'static str,
+    /// Column header as printed.
+    pub label: &'static str,
+    /// What the cell holds.
+    pub kind: ValueKind,
+}
+
+/// A row of a block.
+#[derive(Debug)]
+pub struct Row {
+    /// JSON key and middle part of the cell path.
+    pub id: &'static str,
+    /// Row label as printed.
+    pub label: &'static str,
+    /// Keywords the importer matches the row label by.
+    pub keys: &'static [&'static str],
+}
+
+/// A block: a title row spanning the grid, a header row, data rows.
+#[derive(Debug)]
+pub struct Block {
+    /// Spec id of the block (`art20_1` …).
+    pub id: &'static str,
+    /// Title row, e.g. 第二十条第（一）项.
+    pub title: &'static str,
+    /// Value columns.
+    pub fields: &'static [Field],
+    /// Data rows.
+    pub rows: &'static [Row],
+}
+
+/// First header cell of every block.
+pub const HEADER: &str = "信息内容";
+
+const fn count(id: &'static str, label: &'static str) -> Field {
+    Field {
+        id,
+        label,
+        kind: ValueKind::Count,
+    }
+}
+
+const DECISIONS: Field = count("decisions", "本年处理决定数量");
+
+/// The 2021 format (spec §3): 10 cells.
+pub static BLOCKS_2021: [Block; 4] = [
+    Block {
+        id: "art20_1",
+        title: "第二十条第（一）项",
+        fields: &[
+            count("issued", "本年制发件数"),
+            count("repealed", "本年废止件数"),
+            count("in_force", "现行有效件数"),
+        ],
+        rows: &[
+            Row {
+                id: "regulation",
+                label: "规章",
+                keys: &["规章"],
+            },
+            Row {
+                id: "normative_doc",
+                label: "行政规范性文件",
+                keys: &["规范性文件"],
+            },
+        ],
+    },
+    Block {
+        id: "art20_5",
+        title: "第二十条第（五）项",
+        fields: &[DECISIONS],
+        rows: &[Row {
+            id: "licensing",
+            label: "行政许可",
+            keys: &["行政许可"],
+        }],
+    },
+    Block {
+        id: "art20_6",
+        title: "第二十条第（六）项",
+        fields: &[DECISIONS],
+        rows: &[
+            Row {
+                id: "penalty",
+                label: "行政处罚",
+                keys: &["行政处罚"],
+            },
+            Row {
+                id: "coercion",
+                label: "行政强制",
+                keys: &["行政强制"],
+            },
+        ],
+    },
+    Block {
+        id: "art20_8",
+        title: "第二十条第（八）项",
+        fields: &[Field {
+            id: "amount_wan",
+            label: "本年收费金额（单位：万元）",
+            kind: ValueKind::Decimal,
+        }],
+        rows: &[Row {
+            id: "admin_fee",
+            label: "行政事业性收费",
+            keys: &["事业性收费"],
+        }],
+    },
+];
+
+const PREV: Field = count("prev_items", "上一年项目数量");
+const CHANGE: Field = Field {
+    id: "change",
+    label: "本年增/减",
+    kind: ValueKind::Signed,
+};
+const DECISIONS_2019: Field = count("decisions", "处理决定数量");
+
+/// The 2019 trial format (spec §7.1), ids `t2_2019.*`.
+pub static BLOCKS_2019: [Block; 5] = [
+    Block {
+        id: "art20_1",
+        title: "第二十条第（一）项",
+        fields: &[
+            count("new_made", "本年新制作数量"),
+            count("new_published", "本年新公开数量"),
+            count("total_published", "对外公开总数量"),
+        ],
+        rows: &[
+            Row {
+                id: "regulation",
+                label: "规章",
+                keys: &["规章"],
+            },
+            Row {
+                id: "normative_doc",
+                label: "规范性文件",
+                keys: &["规范性文件"],
+            },
+        ],
+    },
+    Block {
+        id: "art20_5",
+        title: "第二十条第（五）项",
+        fields: &[PREV, CHANGE, DECISIONS_2019],
+        rows: &[
+            Row {
+                id: "licensing",
+                label: "行政许可",
+                keys: &["行政许可"],
+            },
+            Row {
+                id: "other_service",
+                label: "其他对外管理服务事项",
+                keys: &["对外管理服务"],
+            },
+        ],
+    },
+    Block {
+        id: "art20_6",
+        title: "第二十条第（六）项",
+        fields: &[PREV, CHANGE, DECISIONS_2019],
+        rows: &[
+            Row {
+                id: "penalty",
+                label: "行政处罚",
+                keys: &["行政处罚"],
+            },
+            Row {
+                id: "coercion",
+                label: "行政强制",
+                keys: &["行政强制"],
+            },
+        ],
+    },
+    Block {
+        id: "art20_8",
+        title: "第二十条第（八）项",
+        fields: &[PREV, CHANGE],
+        rows: &[Row {
+            id: "admin_fee",
+            label: "行政事业性收费",
+            keys: &["事业性收费"],
+        }],
+    },
+    Block {
+        id: "art20_9",
+        title: "第二十条第（九）项",
+        fields: &[
+            count("projects", "采购项目数量"),
+            Field {
+                id: "amount",
+                label: "采购总金额（万元）",
+                kind: ValueKind::Decimal,
+            },
+        ],
+        rows: &[Row {
+            id: "procurement",
+            label: "政府集中采购",
+            keys: &["集中采购"],
+        }],
+    },
+];
