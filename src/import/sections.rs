@@ -41,7 +41,22 @@ pub(super) fn find(lines: &[Line], notes: &mut Vec<Note>) -> Found {
                 ),
                 Some(line.number),
             ));
+            // The second copy's title and preamble stand before its heading:
+            // they belong to the copy, not to the last section of the first.
+            let front: Vec<&str> = lines[..starts.iter().flatten().copied().min().unwrap_or(0)]
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect();
+            let last = starts.iter().flatten().copied().max().unwrap_or(0);
             end = i;
+            while end > last + 1 {
+                let text = lines[end - 1].text.as_str();
+                let title_like = text.contains("年度报告") && text.chars().count() <= 60;
+                if !(title_like || front.contains(&text)) {
+                    break;
+                }
+                end -= 1;
+            }
             break;
         }
         starts[s] = Some(i);

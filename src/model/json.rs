@@ -228,12 +228,14 @@ pub fn from_value(v: &Json) -> Result<Report, JsonError> {
         let cell = t.cell(id);
         let mut path: Vec<&str> = vec![section_of(cell.table)];
         path.extend(cell.path.split('.').skip(1));
-        let text = match get(v, &path) {
-            Some(Json::Number(n)) => n.to_string(),
-            Some(Json::String(s)) => s.clone(),
-            _ => continue,
-        };
-        report.set_raw(id, text);
+        match get(v, &path) {
+            Some(Json::Number(n)) => match n.as_i64() {
+                Some(i) if cell.kind != ValueKind::Decimal => report.set_number(id, i),
+                _ => report.set_raw(id, n.to_string()),
+            },
+            Some(Json::String(s)) => report.set_raw(id, s.clone()),
+            _ => {}
+        }
     }
     Ok(report)
 }

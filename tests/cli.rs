@@ -1,0 +1,155 @@
+//! The `nianbao` binary as spec §12.3 says: parse, check, render; exit 0/1/2.
+#![allow(clippy::unwrap_used)]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn nianbao(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+const SEED0: &str = "tests/fixtures/seed_000.txt";
+const SEED4: &str = "tests/fixtures/seed_004.txt";
+
+#[test]
+fn parse_prints_the_spec_json() {
+    let out = nianbao(&["parse", SEED0, "--json"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["format"], "2021");
+    assert_eq!(v["s3_applications"]["result"]["total"]["total"], 14);
+    assert!(v["s2_proactive"]["regulation"]["issued"].is_null());
+}
+
+#[test]
+fn parse_of_several_files_prints_one_object_per_line() {
+    let out = nianbao(&["parse", SEED0, SEED4], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    let second: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
+    assert_eq!(second["format"], "2019");
+    assert_eq!(second["s2_proactive"]["procurement"]["amount"], "7121.99");
+}
+
+#[test]
+fn check_json_lists_findings_with_paths() {
+    let out = nianbao(&["check", SEED0, "--json"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["file"], SEED0);
+    let findings = v["findings"].as_array().unwrap();
+    let r1 = findings.iter().find(|f| f["rule"] == "R1").unwrap();
+    assert_eq!(r1["severity"], "error");
+    assert_eq!(r1["expected"], 14);
+    assert_eq!(r1["actual"], 0);
+    assert!(r1["cells"]
+        .as_array()
+        .unwrap()
+        .contains(&"t3.new_received.natural_person".into()));
+    assert_eq!(findings.iter().filter(|f| f["rule"] == "R4").count(), 2);
+}
+
+#[test]
+fn check_prints_chinese_findings_for_people() {
+    let out = nianbao(&["check", SEED4], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("新巴尔虎左旗 2020年度 2019年试行格式，错误 6"));
+    assert!(
+        text.contains("[错误] R3 表三“（一）予以公开”行：总计为 0，六类申请人之和为 1，应为 1。")
+    );
+}
+
+#[test]
+fn check_with_previous_runs_the_cross_year_checks() {
+    let prev = nianbao(&["parse", SEED0], None);
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut prev_json: serde_json::Value = serde_json::from_slice(&prev.stdout).unwrap();
+    prev_json["s3_applications"]["carried_forward"]["total"] = 5.into();
+    let path = dir.join("prev.json");
+    std::fs::write(&path, prev_json.to_string()).unwrap();
+    let out = nianbao(
+        &[
+            "check",
+            "tests/fixtures/seed_001.txt",
+            "--json",
+            "--previous",
+            path.to_str().unwrap(),
+        ],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let x1 = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "X1")
+        .unwrap();
+    assert_eq!(x1["expected"], 5);
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let out = nianbao(
+        &["render", "-", "--txt"],
+        Some(include_str!("fixtures/seed_001.txt")),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("大武口区人民政府办公室2023年政府信息公开工作年度报告"));
+    assert!(text.contains("行政规范性文件 | 1 | 0 | 3"));
+}
+
+#[test]
+fn render_html_is_a_standalone_document() {
+    let out = nianbao(&["render", SEED0, "--html"], None);
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<style>"));
+    assert!(html.contains("rowspan=\"22\""));
+}
+
+#[test]
+fn an_unreadable_file_exits_1_with_a_chinese_message() {
+    let out = nianbao(&["check", "no/such/file.txt", SEED0], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("无法读取文件“no/such/file.txt”：文件不存在"));
+    // The readable file was still checked.
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("新城区行政审批和政务服务局"));
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    for args in [
+        &[][..],
+        &["frobnicate"],
+        &["check"],
+        &["render", SEED0],
+        &["check", SEED0, "--bogus"],
+    ] {
+        let out = nianbao(args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8(out.stderr).unwrap().contains("用法"));
+    }
+}

@@ -1,0 +1,184 @@
+//! Each seed report → the values a person reads off it (spec §8.1).
+#![allow(clippy::unwrap_used)]
+
+mod common;
+use common::{raw, row, t3_row, SEEDS};
+use nianbao::import::import;
+use nianbao::model::TextKey;
+use nianbao::template::Format;
+
+#[test]
+fn seed_000_pasted_twice_reads_the_first_copy() {
+    let i = import(SEEDS[0]);
+    let r = &i.report;
+    assert_eq!(r.format, Format::Y2021);
+    assert_eq!(r.year, Some(2023));
+    assert_eq!(r.agency.as_deref(), Some("新城区行政审批和政务服务局"));
+    assert_eq!(r.meta.date, "2023年1月19日");
+    // The 规章 row is missing from the source: missing, never 0.
+    assert_eq!(raw(r, "t2.regulation.issued"), "");
+    assert_eq!(raw(r, "t2.normative_doc.in_force"), "0");
+    assert_eq!(raw(r, "t2.licensing.decisions"), "6240");
+    assert_eq!(raw(r, "t2.admin_fee.amount_wan"), "0");
+    assert_eq!(t3_row(r, "new_received"), row([0; 7]));
+    assert_eq!(t3_row(r, "result.disclosed"), row([1, 0, 0, 0, 0, 0, 1]));
+    assert_eq!(
+        t3_row(r, "result.unavailable.not_held"),
+        row([13, 0, 0, 0, 0, 0, 13])
+    );
+    assert_eq!(t3_row(r, "result.total"), row([14, 0, 0, 0, 0, 0, 14]));
+    assert_eq!(t3_row(r, "carried_forward"), row([0; 7]));
+    assert_eq!(raw(r, "t4.review.corrected"), "1");
+    assert_eq!(raw(r, "t4.suit_after_review.total"), "1");
+    assert_eq!(r.text(TextKey::Topic(1)), "全年办理依申请公开信息14条");
+    assert!(r
+        .text(TextKey::Other)
+        .starts_with("2023年,我局在处理政府信息公开申请时"));
+    assert!(i.notes.iter().any(|n| n.message.contains("报告内容重复")));
+}
+
+#[test]
+fn seed_001_one_row_per_line() {
+    let i = import(SEEDS[1]);
+    let r = &i.report;
+    assert_eq!(r.format, Format::Y2021);
+    assert_eq!(r.year, Some(2023));
+    assert_eq!(r.agency.as_deref(), Some("大武口区人民政府办公室"));
+    assert!(r
+        .meta
+        .preamble
+        .starts_with("根据《中华人民共和国政府信息公开条例》"));
+    assert_eq!(raw(r, "t2.normative_doc.issued"), "1");
+    assert_eq!(raw(r, "t2.normative_doc.in_force"), "3");
+    let t = r.template();
+    for id in t.cells_of(nianbao::template::TableId::T3) {
+        assert_eq!(r.raw(id), "0", "{}", t.cell(id).path);
+    }
+    assert_eq!(raw(r, "t4.suit_after_review.total"), "0");
+    assert_eq!(i.cells_read, 200);
+    assert!(r
+        .text(TextKey::Overview)
+        .contains("(二)持续提升依申请公开工作"));
+}
+
+#[test]
+fn seed_002_traditional_with_pinyin_and_missing_rows() {
+    let i = import(SEEDS[2]);
+    let r = &i.report;
+    assert_eq!(r.format, Format::Y2021);
+    assert_eq!(r.year, Some(2023));
+    assert_eq!(r.agency.as_deref(), Some("昆区商务局"));
+    assert!(r
+        .meta
+        .preamble
+        .starts_with("本报告根据《中华人民共和国政府信息公开条例》"));
+    assert!(!r.meta.preamble.contains("(bào)"));
+    assert_eq!(raw(r, "t2.regulation.issued"), "0");
+    assert_eq!(t3_row(r, "result.other.other"), row([0; 7]));
+    assert_eq!(t3_row(r, "result.total"), vec![String::new(); 7]);
+    assert_eq!(t3_row(r, "carried_forward"), vec![String::new(); 7]);
+    assert_eq!(r.text(TextKey::Topic(1)), "2023年未收到相关信息公开申请。");
+    assert!(r
+        .text(TextKey::Other)
+        .contains("(一)收取政府信息公开信息处理费的情况"));
+    let notes: Vec<&str> = i.notes.iter().map(|n| n.message.as_str()).collect();
+    assert!(notes.iter().any(|n| n.contains("拼音注音")));
+    assert!(notes.iter().any(|n| n.contains("繁体字")));
+    assert!(notes.iter().any(|n| n.contains("重复出现的行")));
+    assert!(notes.iter().any(|n| n.contains("没有找到“（七）总计”行")));
+}
+
+#[test]
+fn seed_003_traditional_cell_per_line() {
+    let i = import(SEEDS[3]);
+    let r = &i.report;
+    assert_eq!(r.format, Format::Y2021);
+    assert_eq!(r.year, Some(2021));
+    assert_eq!(r.agency.as_deref(), Some("新荣区政务服务中心"));
+    assert_eq!(i.cells_read, 200);
+    assert_eq!(r.text(TextKey::Other), "无其他需要报告的事项。");
+    assert!(r
+        .text(TextKey::Overview)
+        .ends_with("評價率占比88.77%,".replace("評價", "评价").as_str()));
+}
+
+#[test]
+fn seed_004_the_2019_format_with_broken_labels() {
+    let i = import(SEEDS[4]);
+    let r = &i.report;
+    assert_eq!(r.format, Format::Y2019);
+    assert_eq!(r.year, Some(2020));
+    assert_eq!(r.agency.as_deref(), Some("新巴尔虎左旗"));
+    assert_eq!(raw(r, "t2_2019.normative_doc.total_published"), "18");
+    assert_eq!(raw(r, "t2_2019.licensing.change"), "-3");
+    assert_eq!(raw(r, "t2_2019.coercion.change"), "+3");
+    assert_eq!(raw(r, "t2_2019.admin_fee.prev_items"), "13");
+    assert_eq!(raw(r, "t2_2019.procurement.amount"), "7121.99万元");
+    assert_eq!(t3_row(r, "new_received"), row([9, 4, 0, 0, 0, 3, 16]));
+    assert_eq!(t3_row(r, "carried_over"), row([1, 0, 0, 0, 0, 0, 1]));
+    assert_eq!(t3_row(r, "result.disclosed"), row([1, 0, 0, 0, 0, 0, 0]));
+    assert_eq!(t3_row(r, "result.partial"), row([2, 0, 0, 0, 0, 1, 0]));
+    assert_eq!(
+        t3_row(r, "result.withheld.internal_affairs"),
+        row([0, 3, 0, 0, 0, 0, 0])
+    );
+    assert_eq!(
+        t3_row(r, "result.unavailable.not_held"),
+        row([4, 0, 0, 0, 0, 2, 0])
+    );
+    assert_eq!(t3_row(r, "result.not_processed.complaint"), row([0; 7]));
+    assert_eq!(t3_row(r, "result.other_legacy"), row([3, 1, 0, 0, 0, 0, 0]));
+    assert_eq!(t3_row(r, "result.total"), row([10, 4, 0, 0, 0, 3, 17]));
+    assert_eq!(t3_row(r, "carried_forward"), row([0; 7]));
+    assert_eq!(raw(r, "t4.review.upheld"), "2");
+    assert_eq!(raw(r, "t4.review.pending"), "1");
+    assert_eq!(raw(r, "t4.review.total"), "3");
+    assert!(r.text(TextKey::Topic(3)).starts_with("推动政府网站建设"));
+    assert!(r.text(TextKey::Topic(4)).starts_with("加强组织领导"));
+    assert!(r
+        .text(TextKey::Problems)
+        .starts_with("2020年我政务公开工作"));
+    assert_eq!(r.text(TextKey::Other), "");
+    assert!(i.notes.iter().any(|n| n.message.contains("体育投注")));
+}
+
+#[test]
+fn the_spec_json_of_a_seed_has_nulls_for_missing_cells() {
+    let r = import(SEEDS[2]).report;
+    let v = nianbao::model::json::to_value(&r);
+    assert_eq!(v["format"], "2021");
+    assert_eq!(v["year"], 2023);
+    assert!(v["s3_applications"]["result"]["total"]["total"].is_null());
+    assert_eq!(
+        v["s3_applications"]["result"]["withheld"]["state_secret"]["natural_person"],
+        0
+    );
+    assert_eq!(v["s2_proactive"]["admin_fee"]["amount_wan"], "0");
+    let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        [
+            "format",
+            "year",
+            "agency",
+            "s1_overview",
+            "s2_proactive",
+            "s3_applications",
+            "s4_review_litigation",
+            "s5_problems",
+            "s6_other"
+        ]
+    );
+}
+
+#[test]
+fn an_html_paste_with_spans_reads_like_the_text() {
+    // The renderer's HTML has rowspan/colspan exactly as browsers copy them.
+    let r = import(SEEDS[4]).report;
+    let html = nianbao::render::html::document(&r);
+    let back = import(&html).report;
+    assert_eq!(
+        nianbao::model::json::to_value(&back),
+        nianbao::model::json::to_value(&r)
+    );
+}
