@@ -198,11 +198,7 @@ pub fn import(input: &str) -> Imported {
         .iter()
         .flat_map(|&s| found.body(&lines, s).iter().cloned())
         .collect();
-    let format = detect_format(
-        &table_lines,
-        &found.body(&lines, 0),
-        &lines[..found.start()],
-    );
+    let format = detect_format(&table_lines, found.body(&lines, 0), &lines[..found.start()]);
     let mut report = Report::new(format);
     if format == Format::Y2019 {
         notes.push(Note::info(

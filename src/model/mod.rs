@@ -119,9 +119,12 @@ impl Report {
         }
     }
 
-    /// The cell's meaning.
+    /// The cell's meaning (Empty for an id of another format).
     pub fn value(&self, id: CellId) -> Value {
-        number::read(self.raw(id), self.template().cell(id).kind)
+        match self.template().get_cell(id) {
+            Some(cell) => number::read(self.raw(id), cell.kind),
+            None => Value::Empty,
+        }
     }
 
     /// The number in a cell, if valid.
@@ -158,6 +161,27 @@ impl Report {
             }
         }
         parts.join("\n")
+    }
+
+    /// Pastes a block copied from Excel or WPS (rows of tab-separated cells)
+    /// with its top-left corner at `start`. Cells beyond the table are
+    /// dropped. Returns how many cells were written.
+    pub fn paste_block(&mut self, start: CellId, block: &str) -> usize {
+        let t = self.template();
+        let Some((table, row, col)) = t.position(start) else {
+            return 0;
+        };
+        let mut written = 0;
+        let lines = block.trim_end_matches(['\r', '\n']).split('\n');
+        for (dr, line) in lines.enumerate() {
+            for (dc, text) in line.trim_end_matches('\r').split('\t').enumerate() {
+                if let Some(id) = t.cell_at(table, row + dr, col + dc) {
+                    self.set_raw(id, text.trim());
+                    written += 1;
+                }
+            }
+        }
+        written
     }
 
     /// True when no cell and no text has been filled.
@@ -267,6 +291,21 @@ mod tests {
         assert_eq!(
             r.number(t.by_path("t3.result.total.commercial").unwrap()),
             Some(2)
+        );
+    }
+
+    #[test]
+    fn an_excel_block_fills_from_the_focused_cell() {
+        let mut r = Report::default();
+        let t = r.template();
+        let start = t.by_path("t3.new_received.research").unwrap();
+        let n = r.paste_block(start, "1\t2\t3\t4\t5\t6\r\n７\t8\r\n");
+        assert_eq!(n, 5 + 2);
+        assert_eq!(r.raw(t.by_path("t3.new_received.total").unwrap()), "5");
+        assert_eq!(r.raw(t.by_path("t3.carried_over.research").unwrap()), "７");
+        assert_eq!(
+            r.number(t.by_path("t3.carried_over.research").unwrap()),
+            Some(7)
         );
     }
 

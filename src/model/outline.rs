@@ -74,36 +74,6 @@ pub fn split_overview(text: &str) -> (String, [String; 5]) {
     (opening.join("\n"), topics.map(|t| t.join("\n")))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn topic_headings_are_found_in_their_usual_forms() {
-        assert_eq!(topic_heading("(一)主动公开情况"), Some((0, "")));
-        assert_eq!(
-            topic_heading("（二）依申请公开情况：全年办理14条"),
-            Some((1, "全年办理14条"))
-        );
-        assert_eq!(
-            topic_heading("平台建设情况。推动政府网站建设。"),
-            Some((3, "推动政府网站建设。"))
-        );
-        assert_eq!(topic_heading("(四)政府信息公开平台建设情况"), Some((3, "")));
-        assert_eq!(topic_heading("(一)围绕中心工作深化主动公开。一是"), None);
-    }
-
-    #[test]
-    fn overview_splits_into_opening_and_topics() {
-        let (opening, topics) =
-            split_overview("开头\n(一)主动公开情况\n正文一\n(五)监督保障情况\n正文五");
-        assert_eq!(opening, "开头");
-        assert_eq!(topics[0], "正文一");
-        assert_eq!(topics[4], "正文五");
-        assert_eq!(topics[1], "");
-    }
-}
-
 /// Every "YYYY年" in a text (years 1990–2100), in order.
 pub fn years_in(text: &str) -> Vec<i32> {
     let chars: Vec<char> = text.chars().collect();
@@ -134,4 +104,34 @@ pub fn parse_date(text: &str) -> Option<(i32, u32, u32)> {
     let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
     ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
         .then_some((y, m, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topic_headings_are_found_in_their_usual_forms() {
+        assert_eq!(topic_heading("(一)主动公开情况"), Some((0, "")));
+        assert_eq!(
+            topic_heading("（二）依申请公开情况：全年办理14条"),
+            Some((1, "全年办理14条"))
+        );
+        assert_eq!(
+            topic_heading("平台建设情况。推动政府网站建设。"),
+            Some((3, "推动政府网站建设。"))
+        );
+        assert_eq!(topic_heading("(四)政府信息公开平台建设情况"), Some((3, "")));
+        assert_eq!(topic_heading("(一)围绕中心工作深化主动公开。一是"), None);
+    }
+
+    #[test]
+    fn overview_splits_into_opening_and_topics() {
+        let (opening, topics) =
+            split_overview("开头\n(一)主动公开情况\n正文一\n(五)监督保障情况\n正文五");
+        assert_eq!(opening, "开头");
+        assert_eq!(topics[0], "正文一");
+        assert_eq!(topics[4], "正文五");
+        assert_eq!(topics[1], "");
+    }
 }

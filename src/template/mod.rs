@@ -88,6 +88,19 @@ impl TableId {
     }
 }
 
+/// A keyboard move between cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    /// Previous row.
+    Up,
+    /// Next row.
+    Down,
+    /// Previous column.
+    Left,
+    /// Next column.
+    Right,
+}
+
 /// Index of a cell in its format's [`Template::cells`]. `Copy`, so UI closures can hold it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CellId(pub u16);
@@ -288,6 +301,62 @@ impl Template {
         self.ids().filter(move |id| self.cell(*id).table == table)
     }
 
+    /// A cell's definition, or None for an id of another format.
+    pub fn get_cell(&self, id: CellId) -> Option<&CellDef> {
+        self.cells.get(id.index())
+    }
+
+    /// Grid coordinates for keyboard moves and block paste: (table, row, column);
+    /// 表四 is one row of 15.
+    pub fn position(&self, id: CellId) -> Option<(TableId, usize, usize)> {
+        let c = self.get_cell(id)?;
+        Some(match c.table {
+            TableId::T4 => (TableId::T4, 0, c.row * table4::FIELDS.len() + c.col),
+            t => (t, c.row, c.col),
+        })
+    }
+
+    /// The cell at grid coordinates, if there is one.
+    pub fn cell_at(&self, table: TableId, row: usize, col: usize) -> Option<CellId> {
+        match table {
+            TableId::T2 => {
+                let &(b, _) = self.t2_rows.get(row)?;
+                (col < self.t2[b].fields.len()).then(|| self.t2_cell(row, col))
+            }
+            TableId::T3 => (row < self.t3_rows.len() && col < table3::COLUMNS.len())
+                .then(|| self.t3_cell(row, col)),
+            TableId::T4 => {
+                let n = table4::FIELDS.len();
+                (row == 0 && col < n * table4::GROUPS.len()).then(|| self.t4_cell(col / n, col % n))
+            }
+        }
+    }
+
+    /// The cell a keyboard move lands on, staying within the table. Moving
+    /// right past a row's end goes to the next row's start (as Tab does).
+    pub fn neighbour(&self, id: CellId, dir: Move) -> Option<CellId> {
+        let (table, row, col) = self.position(id)?;
+        match dir {
+            Move::Up => self.cell_at(table, row.checked_sub(1)?, col),
+            Move::Down => self.cell_at(table, row + 1, col).or_else(|| {
+                // Short rows of 表二 (one field) below long ones: take the row's last cell.
+                let below = self.cell_at(table, row + 1, 0)?;
+                let (_, r, _) = self.position(below)?;
+                (0..=col).rev().find_map(|c| self.cell_at(table, r, c))
+            }),
+            Move::Left => match col.checked_sub(1) {
+                Some(c) => self.cell_at(table, row, c),
+                None => {
+                    let prev = row.checked_sub(1)?;
+                    (0..16).rev().find_map(|c| self.cell_at(table, prev, c))
+                }
+            },
+            Move::Right => self
+                .cell_at(table, row, col + 1)
+                .or_else(|| self.cell_at(table, row + 1, 0)),
+        }
+    }
+
     /// A human name for a cell: `表三“（七）总计”行“自然人”列`.
     pub fn describe(&self, id: CellId) -> String {
         let c = self.cell(id);
@@ -317,6 +386,30 @@ mod tests {
         assert!(t.by_path("t3.result.other_legacy.total").is_some());
         assert!(t.by_path("t2_2019.procurement.amount").is_some());
         assert_eq!(t.relations.len(), 7 + 7 + 23 + 3);
+    }
+
+    #[test]
+    fn keyboard_moves_stay_in_the_grid() {
+        let t = Template::get(Format::Y2021);
+        let p = |s: &str| t.by_path(s).unwrap();
+        assert_eq!(
+            t.neighbour(p("t3.new_received.total"), Move::Down),
+            Some(p("t3.carried_over.total"))
+        );
+        assert_eq!(
+            t.neighbour(p("t3.new_received.total"), Move::Right),
+            Some(p("t3.carried_over.natural_person"))
+        );
+        assert_eq!(t.neighbour(p("t3.carried_forward.total"), Move::Down), None);
+        assert_eq!(
+            t.neighbour(p("t2.normative_doc.in_force"), Move::Down),
+            Some(p("t2.licensing.decisions"))
+        );
+        assert_eq!(
+            t.neighbour(p("t4.review.total"), Move::Right),
+            Some(p("t4.suit_direct.upheld"))
+        );
+        assert_eq!(t.neighbour(p("t2.regulation.issued"), Move::Up), None);
     }
 
     #[test]

@@ -1,0 +1,112 @@
+//! The findings: the full list beside the form (`data-findings`), and each
+//! table's own under it. Clicking a finding focuses its cell; totals offer a
+//! one-click "采用计算值".
+
+use leptos::prelude::*;
+
+use super::browser::dom;
+use super::state::AppState;
+use crate::rules::{Finding, Severity};
+use crate::template::TableId;
+
+fn severity_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "finding error",
+        Severity::Warning => "finding warning",
+        Severity::Info => "finding info",
+    }
+}
+
+/// One finding, with its focus and fix actions.
+#[component]
+fn FindingItem(finding: Finding) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let template = state.report.with_untracked(|r| r.template());
+    let target = finding.suspect.or(finding.cells.first().copied());
+    let focus = move |_| {
+        if let Some(id) = target {
+            dom::focus_cell(&template.cell(id).path);
+        }
+    };
+    let fix = finding.fix.zip(finding.expected).map(|(cell, expected)| {
+        let apply = move |_| state.report.update(|r| r.set_number(cell, expected));
+        view! {
+            <button type="button" class="fix" data-fix=template.cell(cell).path.clone() on:click=apply>
+                {format!("采用计算值 {expected}")}
+            </button>
+        }
+    });
+    view! {
+        <li class=severity_class(finding.severity) data-rule=finding.rule>
+            <button type="button" class="goto" on:click=focus disabled=target.is_none()>
+                <span class="badge">{finding.severity.label()}</span>
+                <span class="rule">{finding.rule}</span>
+                <span class="msg">{finding.message.clone()}</span>
+            </button>
+            {fix}
+        </li>
+    }
+}
+
+/// Findings about one table (errors and warnings), or all of them.
+#[component]
+pub fn FindingList(
+    /// Only findings naming a cell of this table; None for all.
+    table: Option<TableId>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let items = move || {
+        let template = state.report.with(|r| r.template());
+        state.findings.with(|fs| {
+            fs.iter()
+                .filter(|f| match table {
+                    None => true,
+                    Some(t) => {
+                        f.severity != Severity::Info
+                            && f.cells
+                                .first()
+                                .and_then(|&c| template.get_cell(c))
+                                .is_some_and(|c| c.table == t)
+                    }
+                })
+                .cloned()
+                .map(|finding| view! { <FindingItem finding=finding/> })
+                .collect_view()
+        })
+    };
+    view! { <ul class="findings">{items}</ul> }
+}
+
+/// The panel beside the form: counts and every finding, errors first.
+#[component]
+pub fn FindingsPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let tally = Memo::new(move |_| state.findings.with(|f| crate::rules::tally(f)));
+    view! {
+        <section class="findings-panel" data-findings="">
+            <h2>"核对结果"</h2>
+            <p class="tally">
+                {move || {
+                    let (e, w, i) = tally.get();
+                    if e + w + i == 0 {
+                        "全部勾稽关系成立，未发现问题。".to_owned()
+                    } else {
+                        format!("错误 {e} 项 · 提醒 {w} 项 · 提示 {i} 项")
+                    }
+                }}
+            </p>
+            <button type="button" class="autosum" data-action="autosum" on:click=move |_| state.fill_totals()>
+                "自动合计"
+            </button>
+            {move || state.previous.with(|p| p.as_ref().map(|p| {
+                let label = format!("已与上一年度报告（{}）比对", p.year.map_or("年度未知".into(), |y| format!("{y}年")));
+                view! {
+                    <p class="previous">{label}
+                        <button type="button" on:click=move |_| state.previous.set(None)>"取消比对"</button>
+                    </p>
+                }
+            }))}
+            <FindingList table=None/>
+        </section>
+    }
+}

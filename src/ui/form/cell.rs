@@ -1,0 +1,100 @@
+//! `<CellInput/>`: one numeric cell. Keeps exactly what was typed; says at
+//! the cell when it is not an acceptable value; arrows, Enter and Tab move as
+//! in Excel; a pasted block of cells fills from here.
+
+use leptos::prelude::*;
+
+use crate::model::Value;
+use crate::rules::message;
+use crate::template::{CellId, Move};
+use crate::ui::browser::{dom, paste};
+use crate::ui::state::AppState;
+
+#[component]
+pub fn CellInput(
+    /// The cell this input edits.
+    id: CellId,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let report = state.report;
+    let template = report.with_untracked(|r| r.template());
+    let def = template.cell(id);
+    let path = def.path.clone();
+    let title = template.describe(id);
+    let raw = Memo::new(move |_| report.with(|r| r.raw(id).to_owned()));
+    let problem = Memo::new(move |_| {
+        report.with(|r| match r.value(id) {
+            Value::Invalid(reason) => Some(message::reason(reason)),
+            _ => None,
+        })
+    });
+    let mark = Memo::new(move |_| {
+        state.marks.with(|m| {
+            if m.suspect.contains(&id) {
+                "cell suspect"
+            } else if m.error.contains(&id) {
+                "cell error"
+            } else if m.warning.contains(&id) {
+                "cell warning"
+            } else {
+                "cell"
+            }
+        })
+    });
+    let invalid = move || (problem.get().is_some() || mark.get() != "cell").to_string();
+
+    let go = move |dir: Move| {
+        if let Some(next) = template.neighbour(id, dir) {
+            dom::focus_cell(&template.cell(next).path);
+            true
+        } else {
+            false
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let key = ev.key();
+        let at_edge = |end: bool| {
+            dom::caret(&ev).is_none_or(|(at, len)| if end { at >= len } else { at == 0 })
+        };
+        let dir = match key.as_str() {
+            "ArrowUp" => Some(Move::Up),
+            "ArrowDown" | "Enter" if !ev.shift_key() => Some(Move::Down),
+            "Enter" => Some(Move::Up),
+            "ArrowLeft" if at_edge(false) => Some(Move::Left),
+            "ArrowRight" if at_edge(true) => Some(Move::Right),
+            _ => None,
+        };
+        if let Some(dir) = dir {
+            if go(dir) {
+                ev.prevent_default();
+            }
+        }
+    };
+    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
+        let Some(text) = paste::clipboard_text(&ev) else {
+            return;
+        };
+        if text.trim_end().contains(['\t', '\n']) {
+            ev.prevent_default();
+            let mut n = 0;
+            report.update(|r| n = r.paste_block(id, &text));
+            state
+                .notice
+                .set(Some(format!("已从该单元格起粘贴 {n} 个单元格。")));
+        }
+    };
+
+    view! {
+        <input class=move || mark.get() data-cell=path inputmode="numeric" autocomplete="off"
+            title=title aria-label=template.describe(id)
+            aria-invalid=invalid
+            prop:value=move || raw.get()
+            on:input=move |ev| {
+                let v = event_target_value(&ev);
+                report.update(|r| r.set_raw(id, v));
+            }
+            on:keydown=on_keydown
+            on:paste=on_paste/>
+        {move || problem.get().map(|m| view! { <span class="cell-msg" role="alert">{m}</span> })}
+    }
+}

@@ -1,0 +1,76 @@
+//! `<ReportForm/>`: the whole template as one form, walked from `template`
+//! with plain iterators (the shape never changes, only values do; a format
+//! switch rebuilds it).
+
+mod cell;
+mod table;
+mod text;
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::model::TextKey;
+use crate::template::{Format, SectionKind, TableId, SECTIONS};
+use table::TemplateTable;
+use text::{MetaFields, TextSection};
+
+#[component]
+pub fn ReportForm() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let format = Memo::new(move |_| state.report.with(|r| r.format));
+    let on_format = move |ev: leptos::ev::Event| {
+        let f = Format::parse(&event_target_value(&ev)).unwrap_or_default();
+        state.report.update(|r| *r = r.to_format(f));
+    };
+    view! {
+        <form class="report-form" on:submit=|ev| ev.prevent_default()>
+            <MetaFields/>
+            <label class="format">
+                "报告格式 "
+                <select data-field="format" on:change=on_format
+                    prop:value=move || format.get().as_str().to_owned()>
+                    <option value="2021">"2021年格式（国办公开办函〔2021〕30号）"</option>
+                    <option value="2019">"2019年试行格式（2019、2020年度报告）"</option>
+                </select>
+            </label>
+            {move || {
+                let _ = format.get();
+                SECTIONS
+                    .iter()
+                    .enumerate()
+                    .map(|(i, section)| {
+                        let body = match (section.kind, i) {
+                            (SectionKind::Table, _) => {
+                                let table = [TableId::T2, TableId::T3, TableId::T4][i - 1];
+                                view! { <TemplateTable table=table/> }.into_any()
+                            }
+                            (_, 0) => view! { <OverviewSection/> }.into_any(),
+                            (_, 4) => view! { <TextSection key=TextKey::Problems label=""/> }.into_any(),
+                            _ => view! { <TextSection key=TextKey::Other label=""/> }.into_any(),
+                        };
+                        view! {
+                            <section class="section" id=section.id>
+                                <h2>{section.title}</h2>
+                                {body}
+                            </section>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </form>
+    }
+}
+
+/// Section 一: the opening and the five topics, each its own text box.
+#[component]
+fn OverviewSection() -> impl IntoView {
+    let topics = crate::template::TOPICS
+        .iter()
+        .enumerate()
+        .map(|(i, topic)| view! { <TextSection key=TextKey::Topic(i) label=topic.title/> })
+        .collect_view();
+    view! {
+        <TextSection key=TextKey::Overview label="总述"/>
+        {topics}
+    }
+}

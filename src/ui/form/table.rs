@@ -1,0 +1,52 @@
+//! `<TemplateTable/>`: a statistics table laid out from `template::layout`,
+//! merged header cells as in the official form, inputs in the value cells,
+//! and the findings about the table right under it.
+
+use leptos::prelude::*;
+
+use super::cell::CellInput;
+use crate::template::layout::{grid, Slot};
+use crate::template::TableId;
+use crate::ui::findings::FindingList;
+use crate::ui::state::AppState;
+
+#[component]
+pub fn TemplateTable(
+    /// Which table.
+    table: TableId,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let template = state.report.with_untracked(|r| r.template());
+    let class = match table {
+        TableId::T2 => "grid t2",
+        TableId::T3 => "grid t3",
+        TableId::T4 => "grid t4",
+    };
+    let rows = grid(template, table)
+        .into_iter()
+        .map(|row| {
+            let cells = row
+                .into_iter()
+                .map(|cell| {
+                    let (rs, cs) = (cell.rowspan, cell.colspan);
+                    match cell.slot {
+                        Slot::Label(text) if cell.header => {
+                            view! { <th rowspan=rs colspan=cs>{text}</th> }.into_any()
+                        }
+                        Slot::Label(text) => {
+                            view! { <th class="label" rowspan=rs colspan=cs scope="row">{text}</th> }.into_any()
+                        }
+                        Slot::Value(id) => view! { <td colspan=cs><CellInput id=id/></td> }.into_any(),
+                    }
+                })
+                .collect_view();
+            view! { <tr>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class=class>{rows}</table>
+        </div>
+        <FindingList table=Some(table)/>
+    }
+}

@@ -1,0 +1,88 @@
+//! Text boxes: the title block and the free-text parts of the report.
+
+use leptos::prelude::*;
+
+use crate::model::TextKey;
+use crate::ui::state::AppState;
+
+/// A free-text part, bound to the report.
+#[component]
+pub fn TextSection(
+    /// Which text part.
+    key: TextKey,
+    /// Heading shown above the box ("" for none).
+    label: &'static str,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let text = Memo::new(move |_| state.report.with(|r| r.text(key).to_owned()));
+    let rows = Memo::new(move |_| {
+        text.with(|t| (t.chars().count() / 45 + t.lines().count()).clamp(3, 20))
+    });
+    view! {
+        <div class="text-part">
+            {(!label.is_empty()).then(|| view! { <h3>{label}</h3> })}
+            <textarea data-section=key.id() rows=move || rows.get()
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    state.report.update(|r| r.set_text(key, v));
+                }
+            ></textarea>
+        </div>
+    }
+}
+
+/// Agency, year, signature date, title and preamble.
+#[component]
+pub fn MetaFields() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let r = state.report;
+    let agency = Memo::new(move |_| r.with(|r| r.agency.clone().unwrap_or_default()));
+    let year = Memo::new(move |_| r.with(|r| r.year.map(|y| y.to_string()).unwrap_or_default()));
+    let date = Memo::new(move |_| r.with(|r| r.meta.date.clone()));
+    let preamble = Memo::new(move |_| r.with(|r| r.meta.preamble.clone()));
+    // The model holds only a valid year; what is typed meanwhile stays in the box.
+    let year_bad = RwSignal::new(false);
+    view! {
+        <div class="meta">
+            <label>"机关名称 "
+                <input data-field="agency" placeholder="如：XX市XX局" prop:value=move || agency.get()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        r.update(|r| r.agency = (!v.trim().is_empty()).then(|| v.trim().to_owned()));
+                    }/>
+            </label>
+            <label>"报告年度 "
+                <input data-field="year" inputmode="numeric" placeholder="如：2024" size="6"
+                    prop:value=move || year.get()
+                    aria-invalid=move || year_bad.get().to_string()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        let folded: String = v.chars().map(crate::model::number::fold_width).collect();
+                        let folded = folded.trim().trim_end_matches('年');
+                        let parsed = folded.parse::<i32>().ok().filter(|y| (1990..=2100).contains(y));
+                        year_bad.set(!folded.is_empty() && parsed.is_none());
+                        if folded.is_empty() || parsed.is_some() {
+                            r.update(|r| r.year = parsed);
+                        }
+                    }/>
+                {move || year_bad.get().then(|| view! { <span class="cell-msg" role="alert">"年度应为四位数字，如 2024"</span> })}
+            </label>
+            <label>"落款日期 "
+                <input data-field="date" placeholder="如：2025年1月20日" prop:value=move || date.get()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        r.update(|r| r.meta.date = v);
+                    }/>
+            </label>
+            <details class="preamble">
+                <summary>"报告前言（可选）"</summary>
+                <textarea data-field="preamble" rows="3" prop:value=move || preamble.get()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        r.update(|r| r.meta.preamble = v);
+                    }></textarea>
+            </details>
+        </div>
+    }
+}

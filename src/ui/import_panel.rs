@@ -1,0 +1,179 @@
+//! `<ImportPanel/>`: paste (HTML when the clipboard has it), type, drop or
+//! open a report; see what would be filled before anything is overwritten.
+
+use leptos::prelude::*;
+
+use super::browser::paste;
+use super::state::AppState;
+use crate::import::{self, Imported, Level};
+use crate::model::{json, Report};
+use crate::rules::{self, Severity};
+
+/// Reads an opened or dropped file: JSON drafts load directly, anything else is imported.
+fn read_text(name: &str, text: &str) -> Imported {
+    if name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{') {
+        match json::from_str(text) {
+            Ok(report) => {
+                let cells_read = report
+                    .template()
+                    .ids()
+                    .filter(|&id| !report.raw(id).is_empty())
+                    .count();
+                return Imported {
+                    report,
+                    notes: Vec::new(),
+                    cells_read,
+                    sections_found: [true; 6],
+                };
+            }
+            Err(e) => {
+                let mut i = import::import("");
+                i.notes = vec![import::Note {
+                    level: Level::Warning,
+                    message: format!("文件“{name}”无法读取：{e}"),
+                    line: None,
+                }];
+                return i;
+            }
+        }
+    }
+    import::import(text)
+}
+
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let source = RwSignal::new(String::new());
+    let preview_from = move |text: String| {
+        let imported = (!text.trim().is_empty()).then(|| import::import(&text));
+        source.set(text);
+        state.preview.set(imported);
+    };
+    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
+        if let Some((content, true)) = paste::clipboard_content(&ev) {
+            // Tables come through intact from the HTML; show its text form.
+            ev.prevent_default();
+            source.set(import::html::to_text(&content));
+            state.preview.set(Some(import::import(&content)));
+        }
+    };
+    let load_file = move |file: Option<leptos::web_sys::File>| {
+        let Some(file) = file else { return };
+        leptos::task::spawn_local(async move {
+            match paste::read_file(file).await {
+                Ok((name, text)) => {
+                    let imported = read_text(&name, &text);
+                    source.set(if text.len() > 200_000 {
+                        String::new()
+                    } else {
+                        text
+                    });
+                    state.preview.set(Some(imported));
+                }
+                Err(why) => state.notice.set(Some(why)),
+            }
+        });
+    };
+    view! {
+        <section class="import-panel">
+            <h2>"粘贴往年报告，自动填表"</h2>
+            <p class="hint">"从政府网站复制往年的年度报告（网页或文字均可，繁体也可），粘贴到下面；也可以拖入或打开 .txt / .html / .json 文件。确认无误后再点“填入表单”。"</p>
+            <textarea data-import="" rows="5" placeholder="在此粘贴年度报告全文……"
+                prop:value=move || source.get()
+                on:paste=on_paste
+                on:input=move |ev| preview_from(event_target_value(&ev))
+                on:dragover=|ev| ev.prevent_default()
+                on:drop=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    load_file(paste::file_from_drop(&ev));
+                }></textarea>
+            <label class="file">"打开文件… "
+                <input type="file" accept=".txt,.html,.htm,.json,text/plain,text/html,application/json" data-import-file=""
+                    on:change=move |ev| load_file(paste::file_from_input(&ev))/>
+            </label>
+            {move || state.preview.with(|p| p.as_ref().map(|imported| {
+                let current = state.report.get_untracked();
+                view! { <Preview imported=imported.clone() current=current/> }
+            }))}
+        </section>
+    }
+}
+
+/// What an import would do.
+#[component]
+fn Preview(imported: Imported, current: Report) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let r = &imported.report;
+    let t = r.template();
+    let total = t.cells.len();
+    let empty: Vec<String> = t
+        .ids()
+        .filter(|&id| r.raw(id).trim().is_empty())
+        .map(|id| t.describe(id))
+        .collect();
+    let overwritten = t
+        .ids()
+        .filter(|&id| {
+            let cur = current
+                .template()
+                .by_path(&t.cell(id).path)
+                .map(|c| current.raw(c))
+                .unwrap_or("");
+            !cur.trim().is_empty() && cur != r.raw(id)
+        })
+        .count();
+    let own = rules::check(r, None);
+    let (errors, warnings, _) = rules::tally(&own);
+    let summary = format!(
+        "识别为：{} {} {}；读到 {} / {} 个单元格。",
+        r.agency.as_deref().unwrap_or("（未识别机关）"),
+        r.year
+            .map_or("（未识别年度）".into(), |y| format!("{y}年度")),
+        r.format.notice(),
+        imported.cells_read,
+        total
+    );
+    let empty_text = match empty.len() {
+        0 => "所有单元格都已读到。".to_owned(),
+        n => format!(
+            "{} 个单元格没有读到，将留空待填：{}{}",
+            n,
+            empty.iter().take(5).cloned().collect::<Vec<_>>().join("、"),
+            if n > 5 { " 等" } else { "" }
+        ),
+    };
+    let notes = imported
+        .notes
+        .iter()
+        .map(|n| {
+            let class = if n.level == Level::Warning {
+                "note warning"
+            } else {
+                "note"
+            };
+            view! { <li class=class>{n.message.clone()}</li> }
+        })
+        .collect_view();
+    let own_list = own
+        .into_iter()
+        .filter(|f| f.severity != Severity::Info)
+        .map(|f| view! { <li class="note" data-preview-rule=f.rule>{format!("{} {}", f.rule, f.message)}</li> })
+        .collect_view();
+    view! {
+        <div class="preview" data-import-preview="">
+            <p class="summary">{summary}</p>
+            <p>{empty_text}</p>
+            <p>{if overwritten > 0 { format!("将覆盖当前表单中 {overwritten} 个已填写且不同的单元格。") } else { "不会覆盖当前表单中已填写的内容。".to_owned() }}</p>
+            <ul class="notes">{notes}</ul>
+            <details open=errors > 0>
+                <summary>{format!("这份报告本身的问题：错误 {errors} 项，提醒 {warnings} 项")}</summary>
+                <ul class="notes">{own_list}</ul>
+            </details>
+            <div class="actions">
+                <button type="button" class="primary" data-import-apply="" on:click=move |_| state.apply_preview()>"填入表单"</button>
+                <button type="button" data-import-previous="" on:click=move |_| state.preview_as_previous()>"作为上一年度报告（比对并填入“上年结转”）"</button>
+                <button type="button" on:click=move |_| state.preview.set(None)>"取消"</button>
+            </div>
+        </div>
+    }
+}
