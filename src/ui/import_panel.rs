@@ -57,22 +57,17 @@ pub fn ImportPanel() -> impl IntoView {
             state.preview.set(Some(import::import(&content)));
         }
     };
-    let load_file = move |file: Option<leptos::web_sys::File>| {
-        let Some(file) = file else { return };
-        leptos::task::spawn_local(async move {
-            match paste::read_file(file).await {
-                Ok((name, text)) => {
-                    let imported = read_text(&name, &text);
-                    source.set(if text.len() > 200_000 {
-                        String::new()
-                    } else {
-                        text
-                    });
-                    state.preview.set(Some(imported));
-                }
-                Err(why) => state.notice.set(Some(why)),
-            }
-        });
+    let loaded = move |result: Result<(String, String), String>| match result {
+        Ok((name, text)) => {
+            let imported = read_text(&name, &text);
+            source.set(if text.len() > 200_000 {
+                String::new()
+            } else {
+                text
+            });
+            state.preview.set(Some(imported));
+        }
+        Err(why) => state.notice.set(Some(why)),
     };
     view! {
         <section class="import-panel">
@@ -85,11 +80,11 @@ pub fn ImportPanel() -> impl IntoView {
                 on:dragover=|ev| ev.prevent_default()
                 on:drop=move |ev: leptos::ev::DragEvent| {
                     ev.prevent_default();
-                    load_file(paste::file_from_drop(&ev));
+                    paste::read_dropped_file(&ev, loaded);
                 }></textarea>
             <label class="file">"打开文件… "
                 <input type="file" accept=".txt,.html,.htm,.json,text/plain,text/html,application/json" data-import-file=""
-                    on:change=move |ev| load_file(paste::file_from_input(&ev))/>
+                    on:change=move |ev| paste::read_chosen_file(&ev, loaded)/>
             </label>
             {move || state.preview.with(|p| p.as_ref().map(|imported| {
                 let current = state.report.get_untracked();

@@ -16,25 +16,46 @@ pub fn clipboard_text(ev: &web_sys::ClipboardEvent) -> Option<String> {
     ev.clipboard_data()?.get_data("text/plain").ok()
 }
 
-/// Reads the first file of a file input or a drop as text.
-pub async fn read_file(file: web_sys::File) -> Result<(String, String), String> {
-    let name = file.name();
-    let promise = file.text();
-    let text = wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .map_err(|_| format!("无法读取文件“{name}”。"))?;
-    Ok((name, text.as_string().unwrap_or_default()))
+/// Reads a file as text, then calls `done` with (name, text) or a Chinese reason.
+fn read_file(file: web_sys::File, done: impl FnOnce(Result<(String, String), String>) + 'static) {
+    leptos::task::spawn_local(async move {
+        let name = file.name();
+        let result = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .map(|text| (name.clone(), text.as_string().unwrap_or_default()))
+            .map_err(|_| format!("无法读取文件“{name}”。"));
+        done(result);
+    });
 }
 
-/// The first file of a change event on `<input type=file>`.
-pub fn file_from_input(ev: &web_sys::Event) -> Option<web_sys::File> {
-    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
-    let file = input.files()?.get(0);
+/// Reads the file chosen in an `<input type=file>` (and clears it, so the same file can be chosen again).
+pub fn read_chosen_file(
+    ev: &web_sys::Event,
+    done: impl FnOnce(Result<(String, String), String>) + 'static,
+) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let file = input.files().and_then(|f| f.get(0));
     input.set_value("");
-    file
+    if let Some(file) = file {
+        read_file(file, done);
+    }
 }
 
-/// The first file of a drop event.
-pub fn file_from_drop(ev: &web_sys::DragEvent) -> Option<web_sys::File> {
-    ev.data_transfer()?.files()?.get(0)
+/// Reads the first file dropped.
+pub fn read_dropped_file(
+    ev: &web_sys::DragEvent,
+    done: impl FnOnce(Result<(String, String), String>) + 'static,
+) {
+    if let Some(file) = ev
+        .data_transfer()
+        .and_then(|d| d.files())
+        .and_then(|f| f.get(0))
+    {
+        read_file(file, done);
+    }
 }

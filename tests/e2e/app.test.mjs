@@ -1,0 +1,221 @@
+// The built app (trunk --release) in headless Chromium, used as a person would.
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, App, seed } from './harness.mjs';
+
+let server, base, browser, context, page, app, requests, errors;
+
+before(async () => {
+  ({ server, base } = await serve());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+  page = await context.newPage();
+  requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  app = new App(page, base);
+  await app.open();
+});
+afterEach(async () => {
+  // No request ever leaves the page: only the app's own files, from its own origin.
+  const offsite = requests.filter((u) => !u.startsWith(base + '/') && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(offsite, [], 'requests left the page');
+  assert.deepEqual(errors, [], 'errors in the page');
+  await context.close();
+});
+
+/** Fills a whole table-四 group consistently. */
+async function fillReview(values) {
+  const fields = ['upheld', 'corrected', 'other', 'pending', 'total'];
+  for (let i = 0; i < 5; i++) await app.type(`t4.review.${fields[i]}`, String(values[i]));
+}
+
+test('typing a wrong total shows R4 with the expected value, marks the cell, and one click fixes it', async () => {
+  await fillReview([1, 0, 0, 0, 0]);
+  assert.ok((await app.rules('error')).includes('R4'));
+  const [msg] = await app.findingTexts('R4');
+  assert.match(msg, /表四“行政复议”：总计为 0，结果维持\+结果纠正\+其他结果\+尚未审结=1，应为 1/);
+  assert.equal(await app.invalid('t4.review.total'), true);
+  assert.match(await app.cell('t4.review.total').getAttribute('class'), /error/);
+  await page.locator('[data-findings] [data-rule="R4"] [data-fix="t4.review.total"]').click();
+  assert.equal(await app.value('t4.review.total'), '1');
+  assert.ok(!(await app.rules('error')).includes('R4'));
+  assert.equal(await app.invalid('t4.review.total'), false);
+});
+
+test('clicking a finding focuses its cell', async () => {
+  await fillReview([0, 2, 0, 0, 0]);
+  await app.cell('t4.review.upheld').focus();
+  await page.locator('[data-findings] [data-rule="R4"] .goto').click();
+  assert.equal(await app.focusedCell(), 't4.review.total');
+});
+
+test('full-width digits are accepted; a non-number or a negative gets a message at the cell and is kept', async () => {
+  await app.type('t3.new_received.natural_person', '１２');
+  assert.equal(await app.value('t3.new_received.natural_person'), '１２');
+  assert.equal(await page.locator('td:has([data-cell="t3.new_received.natural_person"]) .cell-msg').count(), 0);
+  await app.type('t3.new_received.commercial', '十二');
+  const msg = page.locator('td:has([data-cell="t3.new_received.commercial"]) .cell-msg');
+  assert.match(await msg.textContent(), /不是数字/);
+  assert.equal(await app.value('t3.new_received.commercial'), '十二');
+  assert.equal(await app.invalid('t3.new_received.commercial'), true);
+  await app.type('t3.new_received.research', '-1');
+  assert.match(await page.locator('td:has([data-cell="t3.new_received.research"]) .cell-msg').textContent(), /不能为负数/);
+  assert.ok((await app.rules('error')).includes('D1'));
+});
+
+test('arrows, Enter and Tab move through the grid', async () => {
+  await app.cell('t3.new_received.natural_person').click();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await app.focusedCell(), 't3.carried_over.natural_person');
+  await page.keyboard.press('Enter');
+  assert.equal(await app.focusedCell(), 't3.result.disclosed.natural_person');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await app.focusedCell(), 't3.result.disclosed.commercial');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await app.focusedCell(), 't3.carried_over.commercial');
+  await page.keyboard.press('Tab');
+  assert.equal(await app.focusedCell(), 't3.carried_over.research');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await app.focusedCell(), 't3.carried_over.commercial');
+});
+
+test('a block copied from Excel fills the cells from the focused one', async () => {
+  await app.paste(app.cell('t3.new_received.natural_person'), { text: '3\t1\t0\t0\t0\t0\t4\r\n1\t0\t0\t0\t0\t0\t1\r\n' });
+  assert.equal(await app.value('t3.new_received.total'), '4');
+  assert.equal(await app.value('t3.carried_over.natural_person'), '1');
+  assert.equal(await app.value('t3.carried_over.total'), '1');
+});
+
+test('自动合计 fills every total from its parts', async () => {
+  await app.paste(app.cell('t3.result.disclosed.natural_person'), { text: '2\t1' });
+  await page.locator('[data-action="autosum"]').click();
+  assert.equal(await app.value('t3.result.disclosed.total'), '');
+  for (const c of ['research', 'public_interest', 'legal_service', 'other_org']) await app.type(`t3.result.disclosed.${c}`, '0');
+  await page.locator('[data-action="autosum"]').click();
+  assert.equal(await app.value('t3.result.disclosed.total'), '3');
+});
+
+const SEEDS = [
+  { n: 0, cells: { 't2.licensing.decisions': '6240', 't3.result.total.total': '14', 't4.suit_after_review.total': '1' }, errors: ['R1', 'R1', 'R4', 'R4'] },
+  { n: 1, cells: { 't2.normative_doc.in_force': '3', 't3.new_received.total': '0' }, errors: [], warning: 'T2' },
+  { n: 2, cells: { 't3.result.total.total': '', 't3.carried_forward.total': '', 't3.result.other.other.total': '0' }, errors: [], warning: 'M1' },
+  { n: 3, cells: { 't3.new_received.total': '0', 't4.review.total': '0' }, errors: [], warning: 'M4' },
+  { n: 4, format: '2019', cells: { 't3.result.total.total': '17', 't3.result.other_legacy.natural_person': '3', 't2_2019.procurement.amount': '7121.99万元' }, errors: ['R2', 'R3', 'R3', 'R3', 'R3', 'R3'] },
+];
+
+for (const s of SEEDS) {
+  test(`pasting seed ${s.n} previews it, then fills the form with its values and its errors`, async () => {
+    await app.importText(seed(s.n));
+    const preview = await page.locator('[data-import-preview] .summary').textContent();
+    assert.match(preview, /读到 \d+ \/ \d+ 个单元格/);
+    // Nothing is overwritten before the click.
+    assert.equal(await app.value('t4.review.total'), '');
+    await app.apply();
+    if (s.format) assert.equal(await app.field('format').inputValue(), s.format);
+    for (const [path, value] of Object.entries(s.cells)) assert.equal(await app.value(path), value, path);
+    assert.deepEqual((await app.rules('error')).sort(), [...s.errors].sort());
+    if (s.warning) assert.ok((await app.rules('warning')).includes(s.warning));
+    for (const path of Object.keys(s.cells)) assert.equal(await app.cell(path).count(), 1);
+  });
+}
+
+test('an HTML paste keeps its tables and never runs its scripts', async () => {
+  const html = `<html><body><script>window.__pwned = 1</script>
+    <p>某局2024年政府信息公开工作年度报告</p><p>一、总体情况</p><p>本年度未收到政府信息公开申请。</p>
+    <p>四、政府信息公开行政复议、行政诉讼情况</p>
+    <table><tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>
+    <tr><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr></table>
+    <img src="x" onerror="window.__pwned = 2"></body></html>`;
+  await app.importText('ignored plain text', html);
+  await app.apply();
+  assert.equal(await app.value('t4.review.total'), '1');
+  assert.equal(await app.field('agency').inputValue(), '某局');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+});
+
+test('the draft survives a reload', async () => {
+  await app.importText(seed(0));
+  await app.apply();
+  await app.type('t4.review.total', '1');
+  await app.section('s5_problems').fill('问题一。\n改进一。');
+  await page.reload();
+  await page.locator('[data-findings]').waitFor();
+  assert.equal(await app.value('t4.review.total'), '1');
+  assert.equal(await app.value('t3.result.total.total'), '14');
+  assert.equal(await app.section('s5_problems').inputValue(), '问题一。\n改进一。');
+  assert.equal(await app.field('agency').inputValue(), '新城区行政审批和政务服务局');
+  assert.match(await page.locator('[data-notice]').textContent(), /已恢复/);
+});
+
+test('a corrupt draft gives a message, not a blank page, and is kept aside', async () => {
+  await page.evaluate(() => localStorage.setItem('nianbao.draft.v1', '{"nianbao_draft":1,"report":{"format":"1999"'));
+  await page.reload();
+  await page.locator('[data-findings]').waitFor();
+  assert.match(await page.locator('[data-notice]').textContent(), /无法读取/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('nianbao.draft.unreadable')), '{"nianbao_draft":1,"report":{"format":"1999"');
+  await app.type('t4.review.upheld', '2');
+  assert.equal(await app.value('t4.review.upheld'), '2');
+});
+
+test('新建 asks first, and keeps the work when the user says no', async () => {
+  await app.type('t4.review.upheld', '5');
+  page.once('dialog', (d) => d.dismiss());
+  await page.locator('[data-action="new"]').click();
+  assert.equal(await app.value('t4.review.upheld'), '5');
+  page.once('dialog', (d) => d.accept());
+  await page.locator('[data-action="new"]').click();
+  assert.equal(await app.value('t4.review.upheld'), '');
+});
+
+test('downloads: HTML, text and JSON carry the report', async () => {
+  await app.importText(seed(1));
+  await app.apply();
+  const html = await app.download('html');
+  assert.equal(html.name, '大武口区人民政府办公室2023年政府信息公开工作年度报告.html');
+  assert.match(html.text, /^<!DOCTYPE html>/);
+  assert.match(html.text, /<h2>三、收到和处理政府信息公开申请情况<\/h2>/);
+  assert.match(html.text, /rowspan="22"/);
+  const txt = await app.download('txt');
+  assert.match(txt.text, /行政规范性文件 \| 1 \| 0 \| 3/);
+  const json = JSON.parse((await app.download('json')).text);
+  assert.equal(json.format, '2021');
+  assert.equal(json.year, 2023);
+  assert.equal(json.s2_proactive.normative_doc.in_force, 3);
+});
+
+test('a saved JSON file opens again', async () => {
+  await app.type('t4.review.pending', '7');
+  const json = await app.download('json');
+  page.once('dialog', (d) => d.accept());
+  await page.locator('[data-action="new"]').click();
+  await page.locator('input[data-import-file]').setInputFiles({ name: 'draft.json', mimeType: 'application/json', buffer: Buffer.from(json.text) });
+  await page.locator('[data-import-preview]').waitFor();
+  await app.apply();
+  assert.equal(await app.value('t4.review.pending'), '7');
+});
+
+test('using a report as last year\'s fills 上年结转 and runs the cross-year checks', async () => {
+  const prev = seed(4); // 2020 report, 结转下年度 all 0
+  await app.importText(prev);
+  await page.locator('[data-import-previous]').click();
+  assert.equal(await app.value('t3.carried_over.total'), '0');
+  await app.type('t3.carried_over.total', '3');
+  assert.ok((await app.rules('warning')).includes('X1'));
+  assert.equal(await app.field('year').inputValue(), '2021');
+});
+
+test('screenshot of the form with findings', async () => {
+  await app.importText(seed(0));
+  await app.apply();
+  await app.cell('t3.new_received.natural_person').scrollIntoViewIfNeeded();
+  await app.screenshot('form-with-findings.png');
+});

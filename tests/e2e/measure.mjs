@@ -1,0 +1,69 @@
+// Measures the budgets of issue 3 in headless Chromium against dist/:
+// keystroke → updated findings, paste → preview, and start-up. Prints figures;
+// asserts nothing (speed is reported, not tested).
+import { serve, launch, App, seed } from './harness.mjs';
+
+const { server, base } = await serve();
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+const t0 = Date.now();
+const app = new App(page, base);
+await app.open();
+const startup = Date.now() - t0;
+
+// Fill the form with a real report first, so every check has work to do.
+await app.importText(seed(0));
+await app.apply();
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { median: q(0.5).toFixed(2), p95: q(0.95).toFixed(2), max: s[s.length - 1].toFixed(2) };
+};
+
+const keystroke = await page.evaluate(async () => {
+  const tick = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+  const input = document.querySelector('[data-cell="t3.new_received.natural_person"]');
+  const panel = document.querySelector('[data-findings]');
+  const times = [];
+  for (let i = 0; i < 60; i++) {
+    const before = panel.textContent;
+    const t = performance.now();
+    input.value = String(i % 2 ? 14 : i);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();
+    const dt = performance.now() - t;
+    if (panel.textContent === before && i % 2 === 0 && i !== 14) throw new Error('findings did not update');
+    times.push(dt);
+  }
+  return times;
+});
+
+const pastes = [];
+for (let n = 0; n < 5; n++) {
+  const text = seed(n);
+  const dt = await page.evaluate(async (text) => {
+    const tick = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+    const box = document.querySelector('textarea[data-import]');
+    const old = document.querySelector('[data-import-preview]');
+    const dt = new DataTransfer();
+    dt.setData('text/plain', text);
+    dt.setData('text/html', '<pre>' + text.replace(/&/g, '&amp;').replace(/</g, '&lt;') + '</pre>');
+    const t = performance.now();
+    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    await tick();
+    const took = performance.now() - t;
+    if (!document.querySelector('[data-import-preview]') || document.querySelector('[data-import-preview]') === old) throw new Error('no preview');
+    return took;
+  }, text);
+  pastes.push(dt);
+}
+
+console.log(JSON.stringify({
+  startup_ms_to_interactive_form: startup,
+  keystroke_to_findings_ms: stats(keystroke),
+  paste_to_preview_ms: stats(pastes),
+  paste_to_preview_each_seed_ms: pastes.map((x) => x.toFixed(1)),
+}, null, 2));
+await browser.close();
+server.close();
