@@ -57,13 +57,14 @@ pub fn to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut rest = html;
     let mut cell_depth = 0usize;
+    let mut pre_depth = 0usize;
     let mut pending_space = false;
     while !rest.is_empty() {
         let Some(lt) = rest.find('<') else {
-            push_text(&mut out, rest, &mut pending_space);
+            push_text(&mut out, rest, &mut pending_space, pre_depth > 0);
             break;
         };
-        push_text(&mut out, &rest[..lt], &mut pending_space);
+        push_text(&mut out, &rest[..lt], &mut pending_space, pre_depth > 0);
         rest = &rest[lt..];
         if let Some(after) = rest.strip_prefix("<!--") {
             rest = after.find("-->").map_or("", |i| &after[i + 3..]);
@@ -71,7 +72,7 @@ pub fn to_text(html: &str) -> String {
         }
         let Some(gt) = tag_end(rest) else {
             // A lone "<" in text.
-            push_text(&mut out, "<", &mut pending_space);
+            push_text(&mut out, "<", &mut pending_space, false);
             rest = &rest[1..];
             continue;
         };
@@ -99,6 +100,14 @@ pub fn to_text(html: &str) -> String {
                 pending_space = false;
             }
             "td" | "th" => cell_depth = cell_depth.saturating_sub(1),
+            "pre" if !closing => {
+                pre_depth += 1;
+                newline(&mut out);
+            }
+            "pre" => {
+                pre_depth = pre_depth.saturating_sub(1);
+                newline(&mut out);
+            }
             "tr" => {
                 cell_depth = 0;
                 newline(&mut out);
@@ -171,9 +180,14 @@ fn trim_trailing_spaces(out: &mut String) {
     }
 }
 
-fn push_text(out: &mut String, text: &str, pending_space: &mut bool) {
+fn push_text(out: &mut String, text: &str, pending_space: &mut bool, preformatted: bool) {
     let decoded = decode_entities(text);
     for c in decoded.chars() {
+        if preformatted && c == '\n' {
+            newline(out);
+            *pending_space = false;
+            continue;
+        }
         if c.is_whitespace() && c != '\u{3000}' && c != '\u{a0}' {
             *pending_space = true;
             continue;
@@ -256,6 +270,11 @@ mod tests {
     fn cells_inside_rows_are_separated_by_pipes() {
         let html = "<table><tr><td><p>一、本年新收</p><p>申请数量</p></td><td>1</td><td>&nbsp;</td></tr><tr><th>2</th></tr></table>";
         assert_eq!(to_text(html), "|一、本年新收 申请数量|1|\n|2\n");
+    }
+
+    #[test]
+    fn preformatted_text_keeps_its_lines() {
+        assert_eq!(to_text("<pre>一、总体情况\n正文</pre><p>二</p>"), "一、总体情况\n正文\n二\n");
     }
 
     #[test]

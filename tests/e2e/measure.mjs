@@ -29,11 +29,12 @@ const keystroke = await page.evaluate(async () => {
   for (let i = 0; i < 60; i++) {
     const before = panel.textContent;
     const t = performance.now();
-    input.value = String(i % 2 ? 14 : i);
+    // Alternates 14 / 0 in row 一: R1 on the 自然人 column comes and goes each time.
+    input.value = i % 2 === 0 ? '14' : '0';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await tick();
     const dt = performance.now() - t;
-    if (panel.textContent === before && i % 2 === 0 && i !== 14) throw new Error('findings did not update');
+    if (panel.textContent === before) throw new Error('findings did not update');
     times.push(dt);
   }
   return times;
@@ -42,18 +43,20 @@ const keystroke = await page.evaluate(async () => {
 const pastes = [];
 for (let n = 0; n < 5; n++) {
   const text = seed(n);
+  // Start from no preview, as a person pasting a report does.
+  if (await page.locator('[data-import-preview]').count()) await page.getByRole('button', { name: '取消' }).click();
   const dt = await page.evaluate(async (text) => {
     const tick = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
     const box = document.querySelector('textarea[data-import]');
-    const old = document.querySelector('[data-import-preview]');
     const dt = new DataTransfer();
     dt.setData('text/plain', text);
-    dt.setData('text/html', '<pre>' + text.replace(/&/g, '&amp;').replace(/</g, '&lt;') + '</pre>');
+    // As a web page puts it on the clipboard: one <p> per line.
+    dt.setData('text/html', text.split('\n').map((l) => '<p>' + l.replace(/&/g, '&amp;').replace(/</g, '&lt;') + '</p>').join(''));
     const t = performance.now();
     box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
     await tick();
     const took = performance.now() - t;
-    if (!document.querySelector('[data-import-preview]') || document.querySelector('[data-import-preview]') === old) throw new Error('no preview');
+    if (!document.querySelector('[data-import-preview]')) throw new Error('no preview');
     return took;
   }, text);
   pastes.push(dt);
