@@ -182,3 +182,27 @@ fn an_html_paste_with_spans_reads_like_the_text() {
         nianbao::model::json::to_value(&r)
     );
 }
+
+#[test]
+fn text_copied_from_a_pdf_reads_like_the_page() {
+    // PDF viewers copy table rows as space-separated words and wrap long labels.
+    let pdf: String = SEEDS[1]
+        .lines()
+        .map(|l| l.replace(" | ", "  ").replace(" |", ""))
+        .map(|l| {
+            l.replacen(
+                "(区分处理的,只计这一情形,",
+                "(区分处理的,只计这一情形,\n",
+                1,
+            )
+        })
+        .map(|l| l.replacen("逾期不补正、", "逾期不补正、\n", 1))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let from_pdf = import(&pdf).report;
+    let from_page = import(SEEDS[1]).report;
+    assert_eq!(
+        nianbao::model::json::to_value(&from_pdf),
+        nianbao::model::json::to_value(&from_page)
+    );
+}

@@ -274,7 +274,10 @@ mod tests {
 
     #[test]
     fn preformatted_text_keeps_its_lines() {
-        assert_eq!(to_text("<pre>一、总体情况\n正文</pre><p>二</p>"), "一、总体情况\n正文\n二\n");
+        assert_eq!(
+            to_text("<pre>一、总体情况\n正文</pre><p>二</p>"),
+            "一、总体情况\n正文\n二\n"
+        );
     }
 
     #[test]

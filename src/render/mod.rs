@@ -18,18 +18,31 @@ pub enum Export {
     Text,
     /// The spec §12.1 JSON.
     Json,
+    /// The draft: the §12.1 JSON plus title, preamble, date and every cell's
+    /// text as typed, to continue editing later (nothing is lost).
+    Draft,
 }
 
 impl Export {
     /// All formats, in menu order.
-    pub const ALL: [Export; 3] = [Export::Html, Export::Text, Export::Json];
+    pub const ALL: [Export; 4] = [Export::Html, Export::Text, Export::Json, Export::Draft];
 
-    /// The `data-download` kind and file extension.
+    /// The `data-download` kind.
     pub fn kind(self) -> &'static str {
         match self {
             Export::Html => "html",
             Export::Text => "txt",
             Export::Json => "json",
+            Export::Draft => "draft",
+        }
+    }
+
+    fn file_suffix(self) -> &'static str {
+        match self {
+            Export::Html => ".html",
+            Export::Text => ".txt",
+            Export::Json => ".json",
+            Export::Draft => "（草稿）.json",
         }
     }
 
@@ -39,6 +52,7 @@ impl Export {
             Export::Html => "下载网页版（HTML）",
             Export::Text => "下载纯文本（TXT）",
             Export::Json => "导出数据（JSON）",
+            Export::Draft => "保存草稿文件",
         }
     }
 
@@ -46,7 +60,7 @@ impl Export {
         match self {
             Export::Html => "text/html;charset=utf-8",
             Export::Text => "text/plain;charset=utf-8",
-            Export::Json => "application/json",
+            Export::Json | Export::Draft => "application/json",
         }
     }
 }
@@ -79,6 +93,7 @@ pub fn render(export: Export, report: &Report) -> Rendered {
         Export::Html => html::document(report),
         Export::Text => text::document(report),
         Export::Json => crate::model::json::to_string(report),
+        Export::Draft => crate::model::json::to_draft(report),
     };
     let stem: String = title(report)
         .chars()
@@ -91,7 +106,7 @@ pub fn render(export: Export, report: &Report) -> Rendered {
         })
         .collect();
     Rendered {
-        filename: format!("{stem}.{}", export.kind()),
+        filename: format!("{stem}{}", export.file_suffix()),
         mime: export.mime(),
         body,
     }

@@ -36,13 +36,24 @@ fn FindingItem(finding: Finding) -> impl IntoView {
             </button>
         }
     });
+    let cells = finding
+        .cells
+        .iter()
+        .map(|&c| template.cell(c).path.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let body = view! {
+        <span class="badge">{finding.severity.label()}</span>
+        <span class="rule">{finding.rule}</span>
+        <span class="msg">{finding.message.clone()}</span>
+    };
+    let body = match target {
+        Some(_) => view! { <button type="button" class="goto" title="定位到单元格" on:click=focus>{body}</button> }.into_any(),
+        None => view! { <div class="goto">{body}</div> }.into_any(),
+    };
     view! {
-        <li class=severity_class(finding.severity) data-rule=finding.rule>
-            <button type="button" class="goto" on:click=focus disabled=target.is_none()>
-                <span class="badge">{finding.severity.label()}</span>
-                <span class="rule">{finding.rule}</span>
-                <span class="msg">{finding.message.clone()}</span>
-            </button>
+        <li class=severity_class(finding.severity) data-rule=finding.rule data-severity=finding.severity.as_str() data-cells=cells>
+            {body}
             {fix}
         </li>
     }

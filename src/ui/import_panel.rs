@@ -40,6 +40,15 @@ fn read_text(name: &str, text: &str) -> Imported {
     import::import(text)
 }
 
+/// "A、B、C、D、E 等": the first five names of a list.
+fn name_list(names: &[String]) -> String {
+    let more = if names.len() > 5 { " 等" } else { "" };
+    format!(
+        "{}{more}",
+        names.iter().take(5).cloned().collect::<Vec<_>>().join("、")
+    )
+}
+
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -106,7 +115,7 @@ fn Preview(imported: Imported, current: Report) -> impl IntoView {
         .filter(|&id| r.raw(id).trim().is_empty())
         .map(|id| t.describe(id))
         .collect();
-    let overwritten = t
+    let overwritten: Vec<String> = t
         .ids()
         .filter(|&id| {
             let cur = current
@@ -116,7 +125,15 @@ fn Preview(imported: Imported, current: Report) -> impl IntoView {
                 .unwrap_or("");
             !cur.trim().is_empty() && cur != r.raw(id)
         })
-        .count();
+        .map(|id| t.describe(id))
+        .collect();
+    let overwritten = match overwritten.len() {
+        0 => "不会覆盖当前表单中已填写的内容。".to_owned(),
+        n => format!(
+            "将覆盖当前表单中 {n} 个已填写且不同的单元格：{}",
+            name_list(&overwritten)
+        ),
+    };
     let own = rules::check(r, None);
     let (errors, warnings, _) = rules::tally(&own);
     let summary = format!(
@@ -130,12 +147,7 @@ fn Preview(imported: Imported, current: Report) -> impl IntoView {
     );
     let empty_text = match empty.len() {
         0 => "所有单元格都已读到。".to_owned(),
-        n => format!(
-            "{} 个单元格没有读到，将留空待填：{}{}",
-            n,
-            empty.iter().take(5).cloned().collect::<Vec<_>>().join("、"),
-            if n > 5 { " 等" } else { "" }
-        ),
+        n => format!("{n} 个单元格没有读到，将留空待填：{}", name_list(&empty)),
     };
     let notes = imported
         .notes
@@ -158,7 +170,7 @@ fn Preview(imported: Imported, current: Report) -> impl IntoView {
         <div class="preview" data-import-preview="">
             <p class="summary">{summary}</p>
             <p>{empty_text}</p>
-            <p>{if overwritten > 0 { format!("将覆盖当前表单中 {overwritten} 个已填写且不同的单元格。") } else { "不会覆盖当前表单中已填写的内容。".to_owned() }}</p>
+            <p data-preview-overwrites="">{overwritten}</p>
             <ul class="notes">{notes}</ul>
             <details open=errors > 0>
                 <summary>{format!("这份报告本身的问题：错误 {errors} 项，提醒 {warnings} 项")}</summary>

@@ -17,6 +17,8 @@ pub struct Marks {
     pub error: HashSet<CellId>,
     /// Named by a warning (and no error).
     pub warning: HashSet<CellId>,
+    /// Named by a note only (information; still `aria-invalid`, spec §12.4).
+    pub info: HashSet<CellId>,
     /// The suspect cells.
     pub suspect: HashSet<CellId>,
 }
@@ -53,7 +55,7 @@ impl AppState {
                     match f.severity {
                         Severity::Error => m.error.extend(f.cells.iter().copied()),
                         Severity::Warning => m.warning.extend(f.cells.iter().copied()),
-                        Severity::Info => {}
+                        Severity::Info => m.info.extend(f.cells.iter().copied()),
                     }
                     m.suspect.extend(f.suspect);
                 }

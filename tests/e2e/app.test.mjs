@@ -1,7 +1,8 @@
 // The built app (trunk --release) in headless Chromium, used as a person would.
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, App, seed } from './harness.mjs';
+import fs from 'node:fs';
+import { serve, launch, App, seed, artifacts } from './harness.mjs';
 
 let server, base, browser, context, page, app, requests, errors;
 
@@ -192,15 +193,43 @@ test('downloads: HTML, text and JSON carry the report', async () => {
   assert.equal(json.s2_proactive.normative_doc.in_force, 3);
 });
 
-test('a saved JSON file opens again', async () => {
+test('a saved draft file opens again with everything typed, even text that is not a number', async () => {
   await app.type('t4.review.pending', '7');
-  const json = await app.download('json');
+  await app.type('t4.review.upheld', '七');
+  await app.field('date').fill('2025年1月20日');
+  const json = await app.download('draft');
+  assert.match(json.name, /（草稿）\.json$/);
   page.once('dialog', (d) => d.accept());
   await page.locator('[data-action="new"]').click();
   await page.locator('input[data-import-file]').setInputFiles({ name: 'draft.json', mimeType: 'application/json', buffer: Buffer.from(json.text) });
   await page.locator('[data-import-preview]').waitFor();
   await app.apply();
   assert.equal(await app.value('t4.review.pending'), '7');
+  assert.equal(await app.value('t4.review.upheld'), '七');
+  assert.equal(await app.field('date').inputValue(), '2025年1月20日');
+});
+
+test('every cell named by a finding is aria-invalid, and only those', async () => {
+  await app.importText(seed(0));
+  await app.apply();
+  const named = new Set((await page.locator('[data-findings] li[data-cells]').evaluateAll(
+    (els) => els.flatMap((e) => e.dataset.cells.split(' ').filter(Boolean)))));
+  const invalid = new Set(await page.locator('[data-cell][aria-invalid="true"]').evaluateAll(
+    (els) => els.map((e) => e.dataset.cell)));
+  assert.ok(named.has('t3.new_received.natural_person'));
+  assert.deepEqual([...invalid].sort(), [...named].sort());
+});
+
+test('printing shows the publishable report only, as a PDF would', async () => {
+  await app.importText(seed(1));
+  await app.apply();
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#print-area h1').textContent(), '大武口区人民政府办公室2023年政府信息公开工作年度报告');
+  assert.equal(await page.locator('#print-area').isVisible(), true);
+  assert.equal(await page.locator('[data-findings]').isVisible(), false);
+  fs.mkdirSync(artifacts, { recursive: true });
+  await page.pdf({ path: `${artifacts}/report.pdf`, format: 'A4' });
 });
 
 test('using a report as last year\'s fills 上年结转 and runs the cross-year checks', async () => {
@@ -218,4 +247,14 @@ test('screenshot of the form with findings', async () => {
   await app.apply();
   await app.cell('t3.new_received.natural_person').scrollIntoViewIfNeeded();
   await app.screenshot('form-with-findings.png');
+});
+
+test('the preview says which filled cells a paste would overwrite, and overwrites nothing before the click', async () => {
+  await app.type('t4.review.total', '9');
+  await app.importText(seed(1));
+  assert.match(await page.locator('[data-preview-overwrites]').textContent(), /将覆盖当前表单中 1 个已填写且不同的单元格：表四“行政复议·总计”/);
+  assert.equal(await app.value('t4.review.total'), '9');
+  await page.getByRole('button', { name: '取消' }).click();
+  assert.equal(await page.locator('[data-import-preview]').count(), 0);
+  assert.equal(await app.value('t4.review.total'), '9');
 });

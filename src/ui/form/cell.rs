@@ -36,11 +36,14 @@ pub fn CellInput(
                 "cell error"
             } else if m.warning.contains(&id) {
                 "cell warning"
+            } else if m.info.contains(&id) {
+                "cell info"
             } else {
                 "cell"
             }
         })
     });
+    // Spec §12.4: a cell named in any standing finding is aria-invalid.
     let invalid = move || (problem.get().is_some() || mark.get() != "cell").to_string();
 
     let go = move |dir: Move| {
