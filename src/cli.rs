@@ -4,7 +4,7 @@
 use std::io::{Read, Write};
 
 use crate::model::{json, Report};
-use crate::render::{render, Export};
+use crate::render::{render_in, Export, Script};
 use crate::rules::{self, Finding};
 use crate::{import, template::Format};
 
@@ -12,7 +12,8 @@ const USAGE: &str = "用法：
   nianbao parse FILE... [--json]               读取年报（文本或网页），输出 JSON
   nianbao check FILE... [--json] [--previous FILE]
                                                读取并检查勾稽关系等，列出问题
-  nianbao render FILE (--html|--txt|--json)    生成可发布的报告
+  nianbao render FILE (--html|--docx|--txt|--json) [--traditional]
+                                               生成可发布的报告（--traditional 为繁体）
 FILE 为 - 时读取标准输入。退出码：0 已运行，1 文件无法读取，2 用法错误。";
 
 struct Args {
@@ -21,6 +22,7 @@ struct Args {
     json: bool,
     previous: Option<String>,
     export: Option<Export>,
+    script: Script,
 }
 
 fn parse_args(argv: &[String]) -> Result<Args, String> {
@@ -35,6 +37,7 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
         json: false,
         previous: None,
         export: None,
+        script: Script::Simplified,
     };
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -42,6 +45,9 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
             "--json" => args.json = true,
             "--html" => args.export = Some(Export::Html),
             "--txt" | "--text" => args.export = Some(Export::Text),
+            #[cfg(feature = "docx")]
+            "--docx" => args.export = Some(Export::Docx),
+            "--traditional" => args.script = Script::Traditional,
             "--previous" => {
                 args.previous = Some(it.next().ok_or("--previous 后面缺少文件名")?.clone())
             }
@@ -54,7 +60,7 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
         return Err("缺少文件名".into());
     }
     if args.command == "render" && (args.export.is_none() || args.files.len() != 1) {
-        return Err("render 需要一个文件和 --html、--txt 或 --json 之一".into());
+        return Err("render 需要一个文件和 --html、--docx、--txt 或 --json 之一".into());
     }
     Ok(args)
 }
@@ -182,7 +188,7 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             }
             _ => {
                 let export = args.export.unwrap_or(Export::Html);
-                write!(out, "{}", render(export, &report).body)
+                out.write_all(&render_in(export, &report, args.script).bytes)
             }
         };
         if written.is_err() {

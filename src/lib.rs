@@ -47,7 +47,7 @@
 //! let r4 = findings.iter().find(|f| f.rule == "R4").unwrap();
 //! assert_eq!(r4.expected, Some(1));
 //! let html = nianbao::render::render(nianbao::render::Export::Html, &report);
-//! assert!(html.body.contains("<table class=\"t4\">"));
+//! assert!(html.text().contains("<table class=\"t4\">"));
 //! ```
 #![warn(missing_docs)]
 #![cfg_attr(test, allow(clippy::unwrap_used))]

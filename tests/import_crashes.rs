@@ -25,7 +25,7 @@ impl Rng {
 fn full_pipeline(input: &str) {
     let imported = import(input);
     let _ = check(&imported.report, None);
-    for export in Export::ALL {
+    for &export in Export::ALL {
         let _ = render(export, &imported.report);
     }
 }
@@ -96,7 +96,7 @@ fn scripts_in_a_pasted_page_never_reach_the_report_or_the_output() {
         text.contains("<script>alert(1)</script>"),
         "escaped text is kept as text: {text}"
     );
-    let out = render(Export::Html, &i.report).body;
+    let out = render(Export::Html, &i.report).text().to_owned();
     assert!(!out.contains("<script>alert"));
     assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!out.contains("onerror"));

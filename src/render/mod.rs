@@ -2,6 +2,8 @@
 //! One model, several printers (as csv's and ripgrep's); tables are laid
 //! out from `template::layout`, so the merged cells are defined once.
 
+#[cfg(feature = "docx")]
+pub mod docx;
 pub mod escape;
 pub mod html;
 pub mod text;
@@ -21,11 +23,26 @@ pub enum Export {
     /// The draft: the §12.1 JSON plus title, preamble, date and every cell's
     /// text as typed, to continue editing later (nothing is lost).
     Draft,
+    /// A Word document (feature `docx`).
+    #[cfg(feature = "docx")]
+    Docx,
 }
 
 impl Export {
     /// All formats, in menu order.
-    pub const ALL: [Export; 4] = [Export::Html, Export::Text, Export::Json, Export::Draft];
+    pub const ALL: &'static [Export] = &[
+        Export::Html,
+        #[cfg(feature = "docx")]
+        Export::Docx,
+        Export::Text,
+        Export::Json,
+        Export::Draft,
+    ];
+
+    /// The export of a `data-download` kind.
+    pub fn from_kind(kind: &str) -> Option<Export> {
+        Export::ALL.iter().copied().find(|e| e.kind() == kind)
+    }
 
     /// The `data-download` kind.
     pub fn kind(self) -> &'static str {
@@ -34,6 +51,8 @@ impl Export {
             Export::Text => "txt",
             Export::Json => "json",
             Export::Draft => "draft",
+            #[cfg(feature = "docx")]
+            Export::Docx => "docx",
         }
     }
 
@@ -43,6 +62,8 @@ impl Export {
             Export::Text => ".txt",
             Export::Json => ".json",
             Export::Draft => "（草稿）.json",
+            #[cfg(feature = "docx")]
+            Export::Docx => ".docx",
         }
     }
 
@@ -53,6 +74,8 @@ impl Export {
             Export::Text => "下载纯文本（TXT）",
             Export::Json => "导出数据（JSON）",
             Export::Draft => "保存草稿文件",
+            #[cfg(feature = "docx")]
+            Export::Docx => "下载 Word（DOCX）",
         }
     }
 
@@ -61,6 +84,10 @@ impl Export {
             Export::Html => "text/html;charset=utf-8",
             Export::Text => "text/plain;charset=utf-8",
             Export::Json | Export::Draft => "application/json",
+            #[cfg(feature = "docx")]
+            Export::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
         }
     }
 }
@@ -73,7 +100,58 @@ pub struct Rendered {
     /// MIME type.
     pub mime: &'static str,
     /// Content.
-    pub body: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Rendered {
+    /// The content as text ("" for a binary format).
+    pub fn text(&self) -> &str {
+        std::str::from_utf8(&self.bytes).unwrap_or_default()
+    }
+}
+
+/// Which script the output is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Script {
+    /// 简体 (the report as entered).
+    #[default]
+    Simplified,
+    /// 繁體, converted with the importer's converter (zhconv) in the other direction.
+    Traditional,
+}
+
+/// Renders a report in the given script.
+///
+/// ```
+/// use nianbao::{model::Report, render::{render_in, Export, Script}};
+/// let mut report = Report::default();
+/// report.agency = Some("某区商务局".into());
+/// let out = render_in(Export::Text, &report, Script::Traditional);
+/// assert!(out.text().starts_with("某區商務局政府信息公開工作年度報告"));
+/// assert_eq!(out.filename, "某區商務局政府信息公開工作年度報告.txt");
+/// ```
+pub fn render_in(export: Export, report: &Report, script: Script) -> Rendered {
+    let out = render(export, report);
+    match script {
+        Script::Simplified => out,
+        // Word files are converted before packing; text formats after rendering.
+        #[cfg(feature = "docx")]
+        Script::Traditional if export == Export::Docx => Rendered {
+            filename: to_traditional(&out.filename),
+            mime: out.mime,
+            bytes: docx::document_with(report, &to_traditional),
+        },
+        Script::Traditional => Rendered {
+            filename: to_traditional(&out.filename),
+            mime: out.mime,
+            bytes: to_traditional(out.text()).into_bytes(),
+        },
+    }
+}
+
+/// Simplified → traditional (zh-Hant, no regional vocabulary).
+pub fn to_traditional(text: &str) -> String {
+    zhconv::zhconv(text, zhconv::Variant::ZhHant)
 }
 
 /// Renders a report.
@@ -85,15 +163,17 @@ pub struct Rendered {
 /// report.year = Some(2024);
 /// let out = render(Export::Html, &report);
 /// assert_eq!(out.filename, "某局_script_2024年政府信息公开工作年度报告.html");
-/// assert!(out.body.contains("某局&lt;script&gt;2024年"));
-/// assert!(!out.body.contains("<script>"));
+/// assert!(out.text().contains("某局&lt;script&gt;2024年"));
+/// assert!(!out.text().contains("<script>"));
 /// ```
 pub fn render(export: Export, report: &Report) -> Rendered {
-    let body = match export {
-        Export::Html => html::document(report),
-        Export::Text => text::document(report),
-        Export::Json => crate::model::json::to_string(report),
-        Export::Draft => crate::model::json::to_draft(report),
+    let bytes = match export {
+        Export::Html => html::document(report).into_bytes(),
+        Export::Text => text::document(report).into_bytes(),
+        Export::Json => crate::model::json::to_string(report).into_bytes(),
+        Export::Draft => crate::model::json::to_draft(report).into_bytes(),
+        #[cfg(feature = "docx")]
+        Export::Docx => docx::document(report),
     };
     let stem: String = title(report)
         .chars()
@@ -108,7 +188,7 @@ pub fn render(export: Export, report: &Report) -> Rendered {
     Rendered {
         filename: format!("{stem}{}", export.file_suffix()),
         mime: export.mime(),
-        body,
+        bytes,
     }
 }
 

@@ -58,6 +58,55 @@ impl GridCell {
 /// A row of the grid: the cells that start in it (spanned positions are absent, as in HTML).
 pub type GridRow = Vec<GridCell>;
 
+/// A position of the expanded grid, for formats that need every row complete (Word).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Placed<'a> {
+    /// A cell starts here.
+    Start(&'a GridCell),
+    /// A cell from a row above continues down here, `colspan` wide.
+    Continue {
+        /// Columns covered.
+        colspan: u16,
+    },
+}
+
+/// Expands HTML-style rows into complete rows, left to right: where a cell
+/// from above spans down, a `Continue` of its width stands in its place.
+pub fn expand(rows: &[GridRow]) -> Vec<Vec<Placed<'_>>> {
+    // Per grid column: rows still covered from above, and the width of the cell covering it.
+    let mut covered: Vec<(u16, u16)> = Vec::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut placed = Vec::new();
+        let mut col = 0usize;
+        let mut cells = row.iter();
+        loop {
+            if let Some(&(left, width)) = covered.get(col).filter(|c| c.0 > 0) {
+                placed.push(Placed::Continue { colspan: width });
+                for c in col..col + usize::from(width) {
+                    if let Some(slot) = covered.get_mut(c) {
+                        slot.0 = left - 1;
+                    }
+                }
+                col += usize::from(width);
+                continue;
+            }
+            let Some(cell) = cells.next() else { break };
+            let end = col + usize::from(cell.colspan);
+            if covered.len() < end {
+                covered.resize(end, (0, 0));
+            }
+            for slot in &mut covered[col..end] {
+                *slot = (cell.rowspan - 1, cell.colspan);
+            }
+            placed.push(Placed::Start(cell));
+            col = end;
+        }
+        out.push(placed);
+    }
+    out
+}
+
 /// Value columns of the 表二 grid (its label column comes first).
 const T2_VALUE_COLUMNS: u16 = 3;
 
@@ -195,36 +244,19 @@ mod tests {
     use super::*;
     use crate::template::Format;
 
-    /// Every row of a grid must cover the same number of columns once spans are counted.
+    /// The width of each expanded row, spans counted.
     fn widths(rows: &[GridRow]) -> Vec<u16> {
-        let mut carry: Vec<u16> = Vec::new(); // remaining rowspan per column
-        let mut out = Vec::new();
-        for row in rows {
-            let mut col = 0usize;
-            let mut width = 0u16;
-            let mut cells = row.iter();
-            let mut next_carry = carry.clone();
-            loop {
-                if col < carry.len() && carry[col] > 0 {
-                    next_carry[col] -= 1;
-                    col += 1;
-                    width += 1;
-                    continue;
-                }
-                let Some(c) = cells.next() else { break };
-                for k in 0..c.colspan as usize {
-                    if next_carry.len() <= col + k {
-                        next_carry.resize(col + k + 1, 0);
-                    }
-                    next_carry[col + k] = c.rowspan - 1;
-                }
-                col += c.colspan as usize;
-                width += c.colspan;
-            }
-            carry = next_carry;
-            out.push(width);
-        }
-        out
+        expand(rows)
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|p| match p {
+                        Placed::Start(c) => c.colspan,
+                        Placed::Continue { colspan } => *colspan,
+                    })
+                    .sum()
+            })
+            .collect()
     }
 
     #[test]

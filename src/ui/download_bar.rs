@@ -1,32 +1,61 @@
-//! `<DownloadBar/>`: 新建, the downloads, and print. Handlers, not effects.
+//! `<DownloadBar/>`: 新建, the downloads, 繁體, and print. Handlers, not effects.
+//! HTML, text and JSON render here; Word and 繁體 come from the extras worker,
+//! loaded on first use (see `browser::extras`).
 
 use leptos::prelude::*;
 
-use super::browser::{dom, download};
+use super::browser::{dom, download, extras};
 use super::state::AppState;
-use crate::model::Report;
+use crate::model::{json, Report};
 use crate::render::{render, Export};
+
+/// The download buttons: kind (as `data-download`), label.
+const DOWNLOADS: [(&str, &str); 5] = [
+    ("html", "下载网页版（HTML）"),
+    ("docx", "下载 Word（DOCX）"),
+    ("txt", "下载纯文本（TXT）"),
+    ("json", "导出数据（JSON）"),
+    ("draft", "保存草稿文件"),
+];
 
 #[component]
 pub fn DownloadBar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let buttons = Export::ALL
+    let traditional = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let buttons = DOWNLOADS
         .iter()
-        .map(|&export| {
+        .map(|&(kind, label)| {
             let click = move |_| {
-                let file = state.report.with(|r| render(export, r));
-                if let Err(why) = download::offer(&file) {
-                    state.notice.set(Some(why.into()));
+                let in_worker = kind == "docx" || (traditional.get_untracked() && matches!(kind, "html" | "txt"));
+                if !in_worker {
+                    let Some(export) = Export::from_kind(kind) else { return };
+                    let file = state.report.with(|r| render(export, r));
+                    if let Err(why) = download::offer(&file) {
+                        state.notice.set(Some(why.into()));
+                    }
+                    return;
                 }
+                let draft = state.report.with(json::to_draft);
+                busy.set(true);
+                state.notice.set(Some("正在生成文件……（首次使用需加载组件）".into()));
+                leptos::task::spawn_local(async move {
+                    let result = extras::download(kind, traditional.get_untracked(), draft).await;
+                    busy.set(false);
+                    state.notice.set(match result {
+                        Ok(()) => Some("文件已生成，请查看浏览器的下载。".into()),
+                        Err(why) => Some(why),
+                    });
+                });
             };
             view! {
-                <button type="button" data-download=export.kind() on:click=click>{export.label()}</button>
+                <button type="button" data-download=kind on:click=click disabled=move || busy.get()>{label}</button>
             }
         })
         .collect_view();
     let new_report = move |_| {
         let blank = state.report.with(Report::is_blank);
-        if blank || dom::confirm("新建将清空当前表单（已填写的内容不会保留）。确定新建吗？\n如需保留，请先“导出数据（JSON）”。") {
+        if blank || dom::confirm("新建将清空当前表单（已填写的内容不会保留）。确定新建吗？\n如需保留，请先“保存草稿文件”。") {
             let format = state.report.with(|r| r.format);
             state.report.set(Report::new(format));
             state.previous.set(None);
@@ -37,6 +66,12 @@ pub fn DownloadBar() -> impl IntoView {
         <nav class="toolbar">
             <button type="button" data-action="new" on:click=new_report>"新建"</button>
             {buttons}
+            <label class="script" title="网页版、Word 和纯文本使用繁体字（数据文件保持简体）">
+                <input type="checkbox" data-field="traditional"
+                    prop:checked=move || traditional.get()
+                    on:change=move |ev| traditional.set(event_target_checked(&ev))/>
+                " 繁體輸出"
+            </label>
             <button type="button" data-action="print" on:click=move |_| dom::print()>"打印 / 另存为PDF"</button>
         </nav>
     }

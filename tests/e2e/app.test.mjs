@@ -2,6 +2,7 @@
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { serve, launch, App, seed, artifacts } from './harness.mjs';
 
 let server, base, browser, context, page, app, requests, errors;
@@ -257,4 +258,37 @@ test('the preview says which filled cells a paste would overwrite, and overwrite
   await page.getByRole('button', { name: '取消' }).click();
   assert.equal(await page.locator('[data-import-preview]').count(), 0);
   assert.equal(await app.value('t4.review.total'), '9');
+});
+
+test('Word download: a real .docx made by the extras worker, loaded only when asked', async () => {
+  assert.ok(!requests.some((u) => u.includes('nianbao-extras')), 'the worker must not load with the page');
+  await app.importText(seed(4));
+  await app.apply();
+  const [dl] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30000 }),
+    page.locator('[data-download="docx"]').click(),
+  ]);
+  assert.equal(dl.suggestedFilename(), '新巴尔虎左旗2020年政府信息公开工作年度报告.docx');
+  const file = await dl.path();
+  const xml = execFileSync('python3', ['-c', 'import sys,zipfile;print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', file]).toString();
+  assert.match(xml, /收到和处理政府信息公开申请情况/);
+  assert.match(xml, /7121\.99/);
+  assert.match(xml, /w:vMerge w:val="restart"/);
+  assert.ok(requests.some((u) => u.includes('nianbao-extras_bg.wasm')));
+});
+
+test('繁體 output converts the published HTML and text, not the data', async () => {
+  await app.importText(seed(1));
+  await app.apply();
+  await app.field('traditional').check();
+  const [dl] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30000 }),
+    page.locator('[data-download="html"]').click(),
+  ]);
+  const html = fs.readFileSync(await dl.path(), 'utf8');
+  assert.equal(dl.suggestedFilename(), '大武口區人民政府辦公室2023年政府信息公開工作年度報告.html');
+  assert.match(html, /<h2>三、收到和處理政府信息公開申請情況<\/h2>/);
+  assert.match(html, /行政規範性文件/);
+  const json = JSON.parse((await app.download('json')).text);
+  assert.equal(json.agency, '大武口区人民政府办公室');
 });

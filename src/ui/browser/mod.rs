@@ -3,5 +3,6 @@
 
 pub mod dom;
 pub mod download;
+pub mod extras;
 pub mod paste;
 pub mod storage;

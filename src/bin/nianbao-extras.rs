@@ -1,0 +1,13 @@
+//! The app's extras worker: Word and 繁體 output, loaded by the page only
+//! when asked for, so the main bundle stays small. Not a command line tool.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    nianbao::ui::browser::extras::serve();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("nianbao-extras 是浏览器中的后台程序（Web Worker）。命令行请使用：nianbao render FILE --docx [--traditional]");
+    std::process::exit(2);
+}

@@ -1,0 +1,197 @@
+//! The report as a Word document (.docx, docx-rs without images): official
+//! fonts and sizes (title 二号, body 三号 仿宋, tables 五号 宋体), headings,
+//! and the three tables with their merged cells, laid out from
+//! `template::layout` like the HTML.
+
+use docx_rs::{
+    AlignmentType, Docx, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType, Table,
+    TableAlignmentType, TableCell, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
+};
+
+use super::{cell_text, title};
+use crate::model::{Report, TextKey};
+use crate::template::layout::{expand, grid, Placed, Slot};
+use crate::template::{SectionKind, TableId, SECTIONS, TOPICS};
+
+/// Sizes in half-points.
+const TITLE_SIZE: usize = 44; // 二号
+const BODY_SIZE: usize = 32; // 三号
+const TABLE_SIZE: usize = 21; // 五号
+/// First-line indent of two 三号 characters, in twips.
+const INDENT: i32 = 640;
+/// Text width of an A4 page with 2.5 cm / 2 cm margins, in twips.
+const TEXT_WIDTH: usize = 11906 - 2 * 1134;
+
+fn fonts(name: &str) -> RunFonts {
+    RunFonts::new()
+        .east_asia(name)
+        .ascii("Times New Roman")
+        .hi_ansi("Times New Roman")
+}
+
+/// Every text of the document passes through this (identity, or 简→繁).
+type Convert<'a> = &'a dyn Fn(&str) -> String;
+
+fn run(text: &str, font: &str, size: usize, convert: Convert) -> Run {
+    Run::new()
+        .add_text(convert(text))
+        .fonts(fonts(font))
+        .size(size)
+}
+
+fn body_paragraph(text: &str, convert: Convert) -> Paragraph {
+    Paragraph::new()
+        .add_run(run(text, "仿宋_GB2312", BODY_SIZE, convert))
+        .indent(None, Some(SpecialIndentType::FirstLine(INDENT)), None, None)
+        .align(AlignmentType::Both)
+}
+
+fn paragraphs(doc: Docx, text: &str, convert: Convert) -> Docx {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .fold(doc, |doc, line| {
+            doc.add_paragraph(body_paragraph(line, convert))
+        })
+}
+
+/// Column widths (twips) of each table's grid: label columns wider than values.
+fn columns(table: TableId) -> Vec<usize> {
+    let spread = |labels: &[usize], values: usize| {
+        let used: usize = labels.iter().sum();
+        let each = (TEXT_WIDTH - used) / values;
+        labels
+            .iter()
+            .copied()
+            .chain(std::iter::repeat_n(each, values))
+            .collect()
+    };
+    match table {
+        TableId::T2 => spread(&[2400], 3),
+        TableId::T3 => spread(&[700, 900, 2200], 7),
+        TableId::T4 => vec![TEXT_WIDTH / 15; 15],
+    }
+}
+
+fn table(report: &Report, id: TableId, convert: Convert) -> Table {
+    let widths = columns(id);
+    let rows = grid(report.template(), id);
+    let mut out = Vec::new();
+    for row in expand(&rows) {
+        let mut col = 0usize;
+        let mut cells = Vec::new();
+        for placed in row {
+            let span = match &placed {
+                Placed::Start(c) => usize::from(c.colspan),
+                Placed::Continue { colspan } => usize::from(*colspan),
+            };
+            let width: usize = widths.iter().skip(col).take(span).sum();
+            col += span;
+            let mut cell = TableCell::new()
+                .width(width, WidthType::Dxa)
+                .vertical_align(VAlignType::Center);
+            if span > 1 {
+                cell = cell.grid_span(span);
+            }
+            cell = match placed {
+                Placed::Continue { .. } => cell
+                    .vertical_merge(VMergeType::Continue)
+                    .add_paragraph(Paragraph::new()),
+                Placed::Start(g) => {
+                    let (text, align) = match g.slot {
+                        Slot::Label(label) if !g.header => (label.to_owned(), AlignmentType::Left),
+                        Slot::Label(label) => (label.to_owned(), AlignmentType::Center),
+                        Slot::Value(v) => (cell_text(report, v), AlignmentType::Center),
+                    };
+                    let p = Paragraph::new()
+                        .add_run(run(&text, "宋体", TABLE_SIZE, convert))
+                        .align(align);
+                    let cell = cell.add_paragraph(p);
+                    if g.rowspan > 1 {
+                        cell.vertical_merge(VMergeType::Restart)
+                    } else {
+                        cell
+                    }
+                }
+            };
+            cells.push(cell);
+        }
+        out.push(TableRow::new(cells).cant_split());
+    }
+    Table::new(out)
+        .set_grid(widths)
+        .layout(TableLayoutType::Fixed)
+        .align(TableAlignmentType::Center)
+        .width(TEXT_WIDTH, WidthType::Dxa)
+}
+
+fn heading(text: &str, font: &str, convert: Convert) -> Paragraph {
+    Paragraph::new()
+        .add_run(run(text, font, BODY_SIZE, convert))
+        .indent(None, Some(SpecialIndentType::FirstLine(INDENT)), None, None)
+}
+
+/// The report as .docx bytes.
+pub fn document(report: &Report) -> Vec<u8> {
+    document_with(report, &|s: &str| s.to_owned())
+}
+
+/// The report as .docx bytes, every text passed through `convert` (e.g. 简→繁).
+pub fn document_with(report: &Report, convert: Convert) -> Vec<u8> {
+    let mut doc = Docx::new()
+        .page_size(11906, 16838)
+        .page_margin(
+            PageMargin::new()
+                .top(1418)
+                .bottom(1418)
+                .left(1134)
+                .right(1134),
+        )
+        .default_fonts(fonts("仿宋_GB2312"))
+        .default_size(BODY_SIZE)
+        .add_paragraph(
+            Paragraph::new()
+                .add_run(run(&title(report), "方正小标宋简体", TITLE_SIZE, convert))
+                .align(AlignmentType::Center),
+        );
+    doc = paragraphs(doc, &report.meta.preamble, convert);
+    for (i, section) in SECTIONS.iter().enumerate() {
+        doc = doc.add_paragraph(heading(section.title, "黑体", convert));
+        doc = match (section.kind, i) {
+            (SectionKind::Table, _) => {
+                let id = [TableId::T2, TableId::T3, TableId::T4][i - 1];
+                doc.add_table(table(report, id, convert))
+                    .add_paragraph(Paragraph::new())
+            }
+            (SectionKind::Text, 0) => {
+                let mut d = paragraphs(doc, report.text(TextKey::Overview), convert);
+                for (t, topic) in TOPICS.iter().enumerate() {
+                    let text = report.text(TextKey::Topic(t));
+                    if !text.is_empty() {
+                        let h = heading(topic.title, "楷体_GB2312", convert);
+                        d = paragraphs(d.add_paragraph(h), text, convert);
+                    }
+                }
+                d
+            }
+            (SectionKind::Text, 4) => paragraphs(doc, report.text(TextKey::Problems), convert),
+            (SectionKind::Text, _) => paragraphs(doc, report.text(TextKey::Other), convert),
+        };
+    }
+    if !report.meta.date.is_empty() {
+        let right = |text: &str| {
+            Paragraph::new()
+                .add_run(run(text, "仿宋_GB2312", BODY_SIZE, convert))
+                .align(AlignmentType::Right)
+        };
+        doc = doc.add_paragraph(Paragraph::new());
+        if let Some(agency) = &report.agency {
+            doc = doc.add_paragraph(right(agency));
+        }
+        doc = doc.add_paragraph(right(&report.meta.date));
+    }
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    // Packing into memory only fails on a zip writer bug; an empty file then says so.
+    let _ = doc.build().pack(&mut bytes);
+    bytes.into_inner()
+}

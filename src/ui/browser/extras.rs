@@ -1,0 +1,154 @@
+//! The extras worker (Word, 繁體): the page starts it on first use, so its
+//! converter tables and the Word writer never weigh on loading the form.
+//!
+//! Page side: [`request`] posts `{id, kind, traditional, draft}` and awaits
+//! the reply. Worker side: [`serve`] renders with the core and replies
+//! `{id, filename, mime, bytes}` or `{id, error}`.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::model::json;
+use crate::render::{render_in, Export, Script};
+
+/// Where the worker's loader is: next to the page, or (single-file edition)
+/// a blob URL the page put in `window.NIANBAO_EXTRAS_URL`.
+const LOADER: &str = "./nianbao-extras_loader.js";
+
+fn field(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+/// Worker side: answers render requests until the page closes.
+pub fn serve() {
+    console_error_panic_hook::set_once();
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_to = scope.clone();
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let data = ev.data();
+            let reply = js_sys::Object::new();
+            set(&reply, "id", &field(&data, "id"));
+            let kind = field(&data, "kind").as_string().unwrap_or_default();
+            let script = match field(&data, "traditional").as_bool() {
+                Some(true) => Script::Traditional,
+                _ => Script::Simplified,
+            };
+            let draft = field(&data, "draft").as_string().unwrap_or_default();
+            let rendered = Export::from_kind(&kind)
+                .ok_or_else(|| format!("不支持的文件类型“{kind}”。"))
+                .and_then(|export| {
+                    let report = json::from_str(&draft).map_err(|e| e.to_string())?;
+                    Ok(render_in(export, &report, script))
+                });
+            match rendered {
+                Ok(file) => {
+                    set(&reply, "filename", &JsValue::from_str(&file.filename));
+                    set(&reply, "mime", &JsValue::from_str(file.mime));
+                    set(
+                        &reply,
+                        "bytes",
+                        &js_sys::Uint8Array::from(file.bytes.as_slice()),
+                    );
+                }
+                Err(why) => set(&reply, "error", &JsValue::from_str(&why)),
+            }
+            let _ = reply_to.post_message(&reply);
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // Messages posted before this handler existed would be lost: say when it does.
+    let ready = js_sys::Object::new();
+    set(&ready, "ready", &JsValue::TRUE);
+    let _ = scope.post_message(&ready);
+}
+
+type Pending = HashMap<u32, (js_sys::Function, js_sys::Function)>;
+
+thread_local! {
+    /// The worker, and a promise that resolves once it listens.
+    static WORKER: RefCell<Option<(web_sys::Worker, js_sys::Promise)>> = const { RefCell::new(None) };
+    static PENDING: RefCell<Pending> = RefCell::new(HashMap::new());
+    static NEXT: Cell<u32> = const { Cell::new(1) };
+}
+
+const UNAVAILABLE: &str = "无法加载 Word/繁体 生成组件，请刷新页面后重试。";
+
+fn fail_all(why: &str) {
+    let pending: Vec<_> = PENDING.with(|p| p.borrow_mut().drain().collect());
+    for (_, (_, reject)) in pending {
+        let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(why));
+    }
+    WORKER.with(|w| w.borrow_mut().take());
+}
+
+fn worker() -> Result<(web_sys::Worker, js_sys::Promise), String> {
+    if let Some(w) = WORKER.with(|w| w.borrow().clone()) {
+        return Ok(w);
+    }
+    let url = web_sys::window()
+        .map(|w| field(&w, "NIANBAO_EXTRAS_URL"))
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| LOADER.to_owned());
+    let worker = web_sys::Worker::new(&url).map_err(|_| UNAVAILABLE.to_owned())?;
+    // Id 0 is the worker's "ready".
+    let ready = js_sys::Promise::new(&mut |resolve, reject| {
+        PENDING.with(|p| p.borrow_mut().insert(0, (resolve, reject)));
+    });
+    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {
+        let data = ev.data();
+        let id = field(&data, "id").as_f64().unwrap_or_default() as u32;
+        if let Some((resolve, _)) = PENDING.with(|p| p.borrow_mut().remove(&id)) {
+            let _ = resolve.call1(&JsValue::NULL, &data);
+        }
+    });
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_| fail_all(UNAVAILABLE));
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_message.forget();
+    on_error.forget();
+    WORKER.with(|w| *w.borrow_mut() = Some((worker.clone(), ready.clone())));
+    Ok((worker, ready))
+}
+
+/// Page side: renders `kind` ("docx", "html", "txt") of a draft in the worker
+/// and offers the file for download.
+pub async fn download(kind: &str, traditional: bool, draft: String) -> Result<(), String> {
+    let (worker, ready) = worker()?;
+    wasm_bindgen_futures::JsFuture::from(ready)
+        .await
+        .map_err(|_| UNAVAILABLE.to_owned())?;
+    let id = NEXT.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    });
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        PENDING.with(|p| p.borrow_mut().insert(id, (resolve, reject)));
+    });
+    let message = js_sys::Object::new();
+    set(&message, "id", &JsValue::from(id));
+    set(&message, "kind", &JsValue::from_str(kind));
+    set(&message, "traditional", &JsValue::from_bool(traditional));
+    set(&message, "draft", &JsValue::from_str(&draft));
+    worker
+        .post_message(&message)
+        .map_err(|_| UNAVAILABLE.to_owned())?;
+    let reply = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|e| e.as_string().unwrap_or_else(|| UNAVAILABLE.to_owned()))?;
+    if let Some(why) = field(&reply, "error").as_string() {
+        return Err(why);
+    }
+    let filename = field(&reply, "filename").as_string().unwrap_or_default();
+    let mime = field(&reply, "mime").as_string().unwrap_or_default();
+    let bytes: js_sys::Uint8Array = field(&reply, "bytes").unchecked_into();
+    super::download::offer_bytes(&filename, &mime, &bytes).map_err(str::to_owned)
+}

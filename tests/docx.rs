@@ -1,0 +1,97 @@
+//! The Word download: official table layout with merged cells, and a file
+//! LibreOffice opens and prints (issue 4).
+#![cfg(feature = "docx")]
+#![allow(clippy::unwrap_used)]
+
+mod common;
+use common::SEEDS;
+use nianbao::import::import;
+use nianbao::render::{render, render_in, Export, Script};
+use std::io::Read;
+
+fn document_xml(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+#[test]
+fn the_word_file_has_the_official_merged_cells_and_all_text() {
+    let r = import(SEEDS[0]).report;
+    let out = render(Export::Docx, &r);
+    assert_eq!(
+        out.filename,
+        "新城区行政审批和政务服务局2023年政府信息公开工作年度报告.docx"
+    );
+    let xml = document_xml(&out.bytes);
+    for text in [
+        "新城区行政审批和政务服务局2023年政府信息公开工作年度报告",
+        "一、总体情况",
+        "六、其他需要报告的事项",
+        "三、本年度办理结果",
+        "（七）总计",
+        "6240",
+        "2023年1月19日",
+    ] {
+        assert!(xml.contains(text), "{text}");
+    }
+    // 三、本年度办理结果 spans 22 rows: 1 restart and 21 continues in its column,
+    // plus the note (3 rows), 自然人/总计 headers, the groups (三)–(六) and 表四's headers.
+    let restarts = xml.matches("<w:vMerge w:val=\"restart\"").count();
+    let continues = xml.matches("<w:vMerge w:val=\"continue\"").count();
+    assert_eq!(restarts, 1 + 2 + 1 + 4 + 5);
+    assert_eq!(continues, 2 + 2 + 21 + (8 + 3 + 5 + 3 - 4) + 5);
+    assert!(
+        xml.contains("<w:gridSpan w:val=\"7\" />") || xml.contains("<w:gridSpan w:val=\"7\"/>")
+    );
+}
+
+#[test]
+fn the_word_file_can_be_traditional() {
+    let r = import(SEEDS[1]).report;
+    let out = render_in(Export::Docx, &r, Script::Traditional);
+    let xml = document_xml(&out.bytes);
+    assert!(xml.contains("收到和處理政府信息公開申請情況"));
+    assert!(xml.contains("大武口區人民政府辦公室"));
+    assert!(!xml.contains("收到和处理政府信息公开申请情况"));
+}
+
+/// Converts with LibreOffice, as an office PC would open it, and reads the PDF text back.
+#[test]
+#[ignore = "needs LibreOffice and poppler-utils; .ci/test installs them and runs it"]
+fn libreoffice_opens_and_prints_the_word_file() {
+    let dir = std::env::temp_dir().join(format!("nianbao-docx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let r = import(SEEDS[4]).report;
+    let docx = dir.join("report.docx");
+    std::fs::write(&docx, render(Export::Docx, &r).bytes).unwrap();
+    let status = std::process::Command::new("libreoffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .arg(&docx)
+        .env("HOME", &dir)
+        .status()
+        .expect("libreoffice is installed");
+    assert!(status.success());
+    let text = std::process::Command::new("pdftotext")
+        .arg(dir.join("report.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext is installed");
+    let text = String::from_utf8(text.stdout).unwrap();
+    let flat: String = text.split_whitespace().collect();
+    for want in [
+        "新巴尔虎左旗2020年政府信息公开工作年度报告",
+        "二、主动公开政府信息情况",
+        "政府集中采购",
+        "7121.99",
+        "（六）其他处理",
+        "复议后起诉",
+    ] {
+        assert!(flat.contains(want), "{want} not in the PDF text");
+    }
+}
