@@ -35,5 +35,27 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// A supervising office's batch: 1,000 reports (the seeds under 200 agency
+/// names, so that chains form), imported and checked.
+fn batch(c: &mut Criterion) {
+    let texts: Vec<String> = (0..1000)
+        .map(|i| {
+            let (_, seed) = SEEDS[i % SEEDS.len()];
+            seed.replacen("2023年", &format!("{}年", 2019 + i / 200), 1)
+                .replacen("政府办公室", &format!("政府办公室{}", i % 200), 1)
+        })
+        .collect();
+    let mut group = c.benchmark_group("batch");
+    group.sample_size(10);
+    group.bench_function("import 1000 reports", |b| {
+        b.iter(|| texts.iter().map(|t| import(t).report).collect::<Vec<_>>())
+    });
+    let reports: Vec<Report> = texts.iter().map(|t| import(t).report).collect();
+    group.bench_function("check_all 1000 reports (with chains)", |b| {
+        b.iter(|| nianbao::rules::batch::check_all(black_box(&reports)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, batch);
 criterion_main!(benches);

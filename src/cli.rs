@@ -1,25 +1,35 @@
-//! The command line (spec §12.3): `nianbao parse|check|render`. Reads files,
-//! calls the core, prints. No logic of its own. Host only.
+//! The command line (spec §12.3): `nianbao parse|check|render`. Reads files
+//! and folders, calls the core, prints. No logic of its own. Host only.
 
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 
+use crate::import;
 use crate::model::{json, Report};
 use crate::render::{render_in, Export, Script};
-use crate::rules::{self, Finding};
-use crate::{import, template::Format};
+use crate::rules::{self, batch, Finding};
+use crate::template::Format;
 
 const USAGE: &str = "用法：
   nianbao parse FILE... [--json]               读取年报（文本或网页），输出 JSON
-  nianbao check FILE... [--json] [--previous FILE]
-                                               读取并检查勾稽关系等，列出问题
+  nianbao check FILE|DIR... [--json|--csv] [--details] [--previous FILE]
+                                               检查勾稽关系等；多份报告时输出汇总表，
+                                               同一机关相邻年度的报告自动做跨年度比对
   nianbao render FILE (--html|--docx|--txt|--json) [--traditional]
                                                生成可发布的报告（--traditional 为繁体）
-FILE 为 - 时读取标准输入。退出码：0 已运行，1 文件无法读取，2 用法错误。";
+FILE 为 - 时读取标准输入；DIR 为文件夹（读取其中的 .txt .html .htm .json）。
+退出码：0 已运行，1 有文件无法读取，2 用法错误。";
 
+/// Files a folder contributes.
+const EXTENSIONS: [&str; 4] = ["txt", "html", "htm", "json"];
+
+#[derive(Default)]
 struct Args {
     command: String,
     files: Vec<String>,
     json: bool,
+    csv: bool,
+    details: bool,
     previous: Option<String>,
     export: Option<Export>,
     script: Script,
@@ -33,16 +43,14 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
     }
     let mut args = Args {
         command,
-        files: Vec::new(),
-        json: false,
-        previous: None,
-        export: None,
-        script: Script::Simplified,
+        ..Args::default()
     };
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" if args.command == "render" => args.export = Some(Export::Json),
             "--json" => args.json = true,
+            "--csv" => args.csv = true,
+            "--details" => args.details = true,
             "--html" => args.export = Some(Export::Html),
             "--txt" | "--text" => args.export = Some(Export::Text),
             #[cfg(feature = "docx")]
@@ -65,6 +73,42 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
     Ok(args)
 }
 
+/// Files named on the command line, folders expanded (sorted, recursive).
+fn expand(paths: &[String]) -> Vec<String> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+            {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        let path = Path::new(p);
+        if p != "-" && path.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found);
+            out.extend(found.iter().map(|f| f.to_string_lossy().into_owned()));
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
 fn read_file(path: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
     let result = if path == "-" {
@@ -76,6 +120,7 @@ fn read_file(path: &str) -> Result<String, String> {
         let why = match e.kind() {
             std::io::ErrorKind::NotFound => "文件不存在".to_owned(),
             std::io::ErrorKind::PermissionDenied => "没有读取权限".to_owned(),
+            std::io::ErrorKind::IsADirectory => "这是文件夹".to_owned(),
             _ => e.to_string(),
         };
         format!("无法读取文件“{path}”：{why}")
@@ -83,8 +128,10 @@ fn read_file(path: &str) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+type Loaded = Result<(Report, Vec<import::Note>), String>;
+
 /// A file read as a report: JSON reports load directly, anything else is imported.
-fn load(path: &str) -> Result<(Report, Vec<import::Note>), String> {
+fn load(path: &str) -> Loaded {
     let text = read_file(path)?;
     if text.trim_start().starts_with('{') {
         if let Ok(report) = json::from_str(&text) {
@@ -93,6 +140,25 @@ fn load(path: &str) -> Result<(Report, Vec<import::Note>), String> {
     }
     let imported = import::import(&text);
     Ok((imported.report, imported.notes))
+}
+
+/// Loads files on all cores (importing is the costly part of a batch).
+fn load_all(paths: &[String]) -> Vec<Loaded> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if paths.len() < 8 || threads == 1 || paths.iter().any(|p| p == "-") {
+        return paths.iter().map(|p| load(p)).collect();
+    }
+    let chunk = paths.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(|p| load(p)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 fn finding_json(report: &Report, f: &Finding) -> serde_json::Value {
@@ -114,6 +180,175 @@ fn format_name(f: Format) -> &'static str {
     }
 }
 
+fn agency(r: &Report) -> &str {
+    r.agency.as_deref().unwrap_or("（未识别机关）")
+}
+
+fn year(r: &Report) -> String {
+    r.year
+        .map_or("（未识别年度）".to_owned(), |y| format!("{y}年度"))
+}
+
+/// Terminal width of a text: CJK and full-width characters take two columns.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+        .sum()
+}
+
+fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+/// The summary table of a batch, aligned for a terminal.
+fn table(rows: &[Vec<String>]) -> String {
+    let cols = rows.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..cols)
+        .map(|c| rows.iter().map(|r| width(&r[c])).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let cells: Vec<String> = row.iter().zip(&widths).map(|(s, &w)| pad(s, w)).collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn check(
+    args: &Args,
+    paths: &[String],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<i32> {
+    let previous = match args.previous.as_deref().map(load) {
+        Some(Err(msg)) => {
+            writeln!(err, "{msg}")?;
+            return Ok(1);
+        }
+        Some(Ok((r, _))) => Some(r),
+        None => None,
+    };
+    let loaded = load_all(paths);
+    let mut status = 0;
+    let mut reports: Vec<(&str, Report)> = Vec::new();
+    for (path, result) in paths.iter().zip(loaded) {
+        match result {
+            Ok((report, _)) => reports.push((path, report)),
+            Err(msg) => {
+                writeln!(err, "{msg}")?;
+                status = 1;
+            }
+        }
+    }
+    let only: Vec<Report> = reports.iter().map(|(_, r)| r.clone()).collect();
+    let checked: Vec<batch::Checked> = match &previous {
+        Some(prev) => only
+            .iter()
+            .map(|r| {
+                let findings = rules::check(r, Some(prev));
+                let counts = rules::tally(&findings);
+                batch::Checked {
+                    findings,
+                    previous: None,
+                    counts,
+                }
+            })
+            .collect(),
+        None => batch::check_all(&only),
+    };
+    if args.csv {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let _ = w.write_record([
+            "文件",
+            "机关",
+            "年度",
+            "格式",
+            "错误",
+            "提醒",
+            "提示",
+            "比对上年",
+        ]);
+        for ((path, r), c) in reports.iter().zip(&checked) {
+            let prev = c.previous.map(|p| reports[p].0).unwrap_or("");
+            let (e, wn, i) = c.counts;
+            let _ = w.write_record([
+                path,
+                r.agency.as_deref().unwrap_or(""),
+                &r.year.map(|y| y.to_string()).unwrap_or_default(),
+                r.format.as_str(),
+                &e.to_string(),
+                &wn.to_string(),
+                &i.to_string(),
+                prev,
+            ]);
+        }
+        // A byte-order mark, so that Excel on a Chinese Windows PC reads UTF-8.
+        out.write_all("\u{feff}".as_bytes())?;
+        out.write_all(&w.into_inner().unwrap_or_default())?;
+        return Ok(status);
+    }
+    if args.json {
+        for ((path, r), c) in reports.iter().zip(&checked) {
+            let v = serde_json::json!({
+                "file": path,
+                "format": r.format.as_str(),
+                "findings": c.findings.iter().map(|f| finding_json(r, f)).collect::<Vec<_>>(),
+            });
+            writeln!(out, "{v}")?;
+        }
+        return Ok(status);
+    }
+    let details = args.details || reports.len() <= 5;
+    if details {
+        for ((path, r), c) in reports.iter().zip(&checked) {
+            let (e, w, i) = c.counts;
+            writeln!(
+                out,
+                "== {path}：{} {} {}，错误 {e}，提醒 {w}，提示 {i}",
+                agency(r),
+                year(r),
+                format_name(r.format)
+            )?;
+            if let Some(p) = c.previous {
+                writeln!(out, "   （已与上一年度报告 {} 比对）", reports[p].0)?;
+            }
+            for f in &c.findings {
+                writeln!(out, "[{}] {} {}", f.severity.label(), f.rule, f.message)?;
+            }
+        }
+    }
+    if reports.len() > 1 {
+        let mut rows = vec![["文件", "机关", "年度", "格式", "错误", "提醒", "比对上年"]
+            .map(str::to_owned)
+            .to_vec()];
+        for ((path, r), c) in reports.iter().zip(&checked) {
+            rows.push(vec![
+                (*path).to_owned(),
+                agency(r).to_owned(),
+                r.year.map(|y| y.to_string()).unwrap_or_default(),
+                r.format.as_str().to_owned(),
+                c.counts.0.to_string(),
+                c.counts.1.to_string(),
+                c.previous
+                    .map(|p| reports[p].0.to_owned())
+                    .unwrap_or_default(),
+            ]);
+        }
+        let with_errors = checked.iter().filter(|c| c.counts.0 > 0).count();
+        writeln!(
+            out,
+            "\n共 {} 份报告，{with_errors} 份有错误：",
+            reports.len()
+        )?;
+        write!(out, "{}", table(&rows))?;
+        if !details {
+            writeln!(out, "（加 --details 列出每份报告的问题）")?;
+        }
+    }
+    Ok(status)
+}
+
 /// Runs the command line; returns the exit status.
 pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let args = match parse_args(argv) {
@@ -126,76 +361,43 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             return 2;
         }
     };
-    let previous = match args.previous.as_deref().map(load) {
-        Some(Err(msg)) => {
-            let _ = writeln!(err, "{msg}");
-            return 1;
-        }
-        Some(Ok((r, _))) => Some(r),
-        None => None,
-    };
-    let mut status = 0;
-    let several = args.files.len() > 1;
-    for path in &args.files {
-        let (report, notes) = match load(path) {
-            Ok(x) => x,
-            Err(msg) => {
-                let _ = writeln!(err, "{msg}");
-                status = 1;
-                continue;
-            }
-        };
-        let written = match args.command.as_str() {
-            "parse" => {
-                for n in &notes {
-                    let _ = writeln!(err, "{path}: {}", n.message);
-                }
-                if several {
-                    writeln!(out, "{}", json::to_value(&report))
-                } else {
-                    writeln!(out, "{}", json::to_string(&report))
-                }
-            }
-            "check" => {
-                let findings = rules::check(&report, previous.as_ref());
-                if args.json {
-                    let v = serde_json::json!({
-                        "file": path,
-                        "format": report.format.as_str(),
-                        "findings": findings.iter().map(|f| finding_json(&report, f)).collect::<Vec<_>>(),
-                    });
-                    writeln!(out, "{v}")
-                } else {
-                    let (e, w, i) = rules::tally(&findings);
-                    let mut text = format!(
-                        "== {path}：{} {} {}，错误 {e}，提醒 {w}，提示 {i}\n",
-                        report.agency.as_deref().unwrap_or("（未识别机关）"),
-                        report
-                            .year
-                            .map_or("（未识别年度）".to_owned(), |y| format!("{y}年度")),
-                        format_name(report.format),
-                    );
-                    for f in &findings {
-                        text.push_str(&format!(
-                            "[{}] {} {}\n",
-                            f.severity.label(),
-                            f.rule,
-                            f.message
-                        ));
-                    }
-                    write!(out, "{text}")
-                }
-            }
-            _ => {
-                let export = args.export.unwrap_or(Export::Html);
-                out.write_all(&render_in(export, &report, args.script).bytes)
-            }
-        };
-        if written.is_err() {
-            return 1;
-        }
+    let paths = expand(&args.files);
+    if paths.is_empty() {
+        let _ = writeln!(err, "文件夹中没有找到报告文件（.txt .html .htm .json）。");
+        return 1;
     }
-    status
+    let result = match args.command.as_str() {
+        "check" => check(&args, &paths, out, err),
+        command => (|| {
+            let mut status = 0;
+            let several = paths.len() > 1;
+            for (path, loaded) in paths.iter().zip(load_all(&paths)) {
+                let (report, notes) = match loaded {
+                    Ok(x) => x,
+                    Err(msg) => {
+                        writeln!(err, "{msg}")?;
+                        status = 1;
+                        continue;
+                    }
+                };
+                if command == "parse" {
+                    for n in &notes {
+                        writeln!(err, "{path}: {}", n.message)?;
+                    }
+                    if several {
+                        writeln!(out, "{}", json::to_value(&report))?;
+                    } else {
+                        writeln!(out, "{}", json::to_string(&report))?;
+                    }
+                } else {
+                    let export = args.export.unwrap_or(Export::Html);
+                    out.write_all(&render_in(export, &report, args.script).bytes)?;
+                }
+            }
+            Ok(status)
+        })(),
+    };
+    result.unwrap_or(1)
 }
 
 /// Entry point for `main`.

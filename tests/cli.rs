@@ -153,3 +153,99 @@ fn bad_usage_exits_2() {
         assert!(String::from_utf8(out.stderr).unwrap().contains("用法"));
     }
 }
+
+/// A folder of reports: three years of one agency (a chain) and another agency.
+fn batch_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "nianbao-batch-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    let seed1 = include_str!("fixtures/seed_001.txt");
+    // The same agency in 2022 and 2021: 结转下年度 of 2022 is 2, so 2023's 上年结转 (0) breaks X1.
+    let y2022 = seed1.replace("2023年", "2022年").replace(
+        "四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+        "四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2",
+    );
+    let y2021 = seed1.replace("2023年", "2021年");
+    std::fs::write(dir.join("2023.txt"), seed1).unwrap();
+    std::fs::write(dir.join("2022.html"), format!("<pre>{y2022}</pre>")).unwrap();
+    std::fs::write(dir.join("sub/2021.txt"), y2021).unwrap();
+    std::fs::write(dir.join("other.txt"), include_str!("fixtures/seed_004.txt")).unwrap();
+    std::fs::write(dir.join("notes.docx"), "not a report").unwrap();
+    dir
+}
+
+#[test]
+fn checking_a_folder_prints_a_summary_table_and_chains_the_years() {
+    let dir = batch_dir();
+    let out = nianbao(&["check", dir.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("共 4 份报告，2 份有错误"), "{text}");
+    let row_2023 = text
+        .lines()
+        .find(|l| {
+            !l.starts_with("==") && l.contains("2023.txt") && l.contains("大武口区人民政府办公室")
+        })
+        .unwrap();
+    assert!(row_2023.trim_end().ends_with("2022.html"), "{row_2023}");
+    assert!(text.contains("[提醒] X1 表三“自然人”列：本年“二、上年结转”为 0，上一年度报告“四、结转下年度继续办理”为 2，应相等。"));
+    assert!(!text.contains("notes.docx"));
+}
+
+#[test]
+fn csv_output_opens_in_excel() {
+    let dir = batch_dir();
+    let out = nianbao(&["check", dir.to_str().unwrap(), "--csv"], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let text = text.strip_prefix('\u{feff}').expect("a BOM for Excel");
+    let mut rows = csv_rows(text);
+    assert_eq!(
+        rows.remove(0),
+        [
+            "文件",
+            "机关",
+            "年度",
+            "格式",
+            "错误",
+            "提醒",
+            "提示",
+            "比对上年"
+        ]
+    );
+    assert_eq!(rows.len(), 4);
+    let other = rows.iter().find(|r| r[0].ends_with("other.txt")).unwrap();
+    assert_eq!(&other[1..6], ["新巴尔虎左旗", "2020", "2019", "6", "1"]);
+    let y2022 = rows.iter().find(|r| r[0].ends_with("2022.html")).unwrap();
+    assert!(y2022[7].ends_with("2021.txt"));
+}
+
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .map(|l| l.split(',').map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn an_empty_folder_says_so() {
+    let dir = std::env::temp_dir().join(format!("nianbao-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = nianbao(&["check", dir.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("没有找到报告文件"));
+}
+
+#[test]
+fn render_docx_and_traditional() {
+    let out = nianbao(&["render", SEED0, "--docx"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(&out.stdout[..2], b"PK");
+    let out = nianbao(&["render", SEED0, "--txt", "--traditional"], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("新城區行政審批和政務服務局2023年政府信息公開工作年度報告"));
+}

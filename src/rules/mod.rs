@@ -7,6 +7,7 @@
 //! `metadata.rs`; every sentence `message.rs`.
 
 mod arithmetic;
+pub mod batch;
 mod cross_year;
 pub mod message;
 mod metadata;

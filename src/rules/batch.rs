@@ -1,0 +1,62 @@
+//! Checking many reports at once (a supervising office's view): each report
+//! checked, and where the same agency's report of the year before is among
+//! them, the cross-year checks X1–X3 run along the chain.
+
+use std::collections::HashMap;
+
+use super::{check, tally, Finding};
+use crate::model::Report;
+
+/// One report's result in a batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked {
+    /// Findings, errors first.
+    pub findings: Vec<Finding>,
+    /// Index of the report used as last year's, if any.
+    pub previous: Option<usize>,
+    /// (errors, warnings, infos).
+    pub counts: (usize, usize, usize),
+}
+
+/// The agency as a chain key: whitespace and the usual suffix noise removed.
+fn agency_key(report: &Report) -> Option<String> {
+    let name: String = report.agency.as_deref()?.split_whitespace().collect();
+    (!name.is_empty()).then_some(name)
+}
+
+/// Checks every report; pairs each with the same agency's report of year − 1.
+///
+/// ```
+/// use nianbao::{model::Report, rules::batch::check_all};
+/// let mut a = Report::default();
+/// a.agency = Some("某局".into());
+/// a.year = Some(2023);
+/// let mut b = a.clone();
+/// b.year = Some(2024);
+/// let checked = check_all(&[b, a]);
+/// assert_eq!(checked[0].previous, Some(1));
+/// assert_eq!(checked[1].previous, None);
+/// ```
+pub fn check_all(reports: &[Report]) -> Vec<Checked> {
+    let mut by_year: HashMap<(String, i32), usize> = HashMap::new();
+    for (i, r) in reports.iter().enumerate() {
+        if let (Some(agency), Some(year)) = (agency_key(r), r.year) {
+            by_year.entry((agency, year)).or_insert(i);
+        }
+    }
+    reports
+        .iter()
+        .map(|r| {
+            let previous = agency_key(r)
+                .zip(r.year)
+                .and_then(|(agency, year)| by_year.get(&(agency, year - 1)).copied());
+            let findings = check(r, previous.map(|p| &reports[p]));
+            let counts = tally(&findings);
+            Checked {
+                findings,
+                previous,
+                counts,
+            }
+        })
+        .collect()
+}
