@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::batch::{Batch, BatchTable};
 use super::browser::paste;
 use super::state::AppState;
 use crate::import::{self, Imported, Level};
@@ -66,22 +67,39 @@ pub fn ImportPanel() -> impl IntoView {
             state.preview.set(Some(import::import(&content)));
         }
     };
-    let loaded = move |result: Result<(String, String), String>| match result {
-        Ok((name, text)) => {
-            let imported = read_text(&name, &text);
-            source.set(if text.len() > 200_000 {
-                String::new()
-            } else {
-                text
-            });
-            state.preview.set(Some(imported));
+    let batch = RwSignal::new(None::<Batch>);
+    let loaded = move |files: Vec<paste::FileText>| {
+        if let [one] = files.as_slice() {
+            match one {
+                Ok((name, text)) => {
+                    let imported = read_text(name, text);
+                    source.set(if text.len() > 200_000 {
+                        String::new()
+                    } else {
+                        text.clone()
+                    });
+                    state.preview.set(Some(imported));
+                }
+                Err(why) => state.notice.set(Some(why.clone())),
+            }
+            return;
         }
-        Err(why) => state.notice.set(Some(why)),
+        let mut reports = Vec::new();
+        let mut failed = Vec::new();
+        for file in files {
+            match file {
+                Ok((name, text)) => reports.push((name.clone(), read_text(&name, &text).report)),
+                Err(why) => failed.push(why),
+            }
+        }
+        state.preview.set(None);
+        batch.set(Some(Batch::new(reports, failed)));
     };
+    let close_batch = Callback::new(move |()| batch.set(None));
     view! {
         <section class="import-panel">
             <h2>"粘贴往年报告，自动填表"</h2>
-            <p class="hint">"从政府网站复制往年的年度报告（网页或文字均可，繁体也可），粘贴到下面；也可以拖入或打开 .txt / .html / .json 文件。确认无误后再点“填入表单”。"</p>
+            <p class="hint">"从政府网站复制往年的年度报告（网页或文字均可，繁体也可），粘贴到下面；也可以拖入或打开 .txt / .html / .json 文件（一次拖入多份即为批量核对）。确认无误后再点“填入表单”。"</p>
             <textarea data-import="" rows="5" placeholder="在此粘贴年度报告全文……"
                 prop:value=move || source.get()
                 on:paste=on_paste
@@ -89,12 +107,13 @@ pub fn ImportPanel() -> impl IntoView {
                 on:dragover=|ev| ev.prevent_default()
                 on:drop=move |ev: leptos::ev::DragEvent| {
                     ev.prevent_default();
-                    paste::read_dropped_file(&ev, loaded);
+                    paste::read_dropped_files(&ev, loaded);
                 }></textarea>
             <label class="file">"打开文件… "
-                <input type="file" accept=".txt,.html,.htm,.json,text/plain,text/html,application/json" data-import-file=""
-                    on:change=move |ev| paste::read_chosen_file(&ev, loaded)/>
+                <input type="file" multiple accept=".txt,.html,.htm,.json,text/plain,text/html,application/json" data-import-file=""
+                    on:change=move |ev| paste::read_chosen_files(&ev, loaded)/>
             </label>
+            {move || batch.get().map(|b| view! { <BatchTable batch=b on_close=close_batch/> })}
             {move || state.preview.with(|p| p.as_ref().map(|imported| {
                 let current = state.report.get_untracked();
                 view! { <Preview imported=imported.clone() current=current/> }

@@ -3,6 +3,7 @@
 #![allow(missing_docs)]
 
 mod app;
+mod batch;
 pub mod browser;
 mod download_bar;
 mod findings;

@@ -292,3 +292,28 @@ test('繁體 output converts the published HTML and text, not the data', async (
   const json = JSON.parse((await app.download('json')).text);
   assert.equal(json.agency, '大武口区人民政府办公室');
 });
+
+test('dropping many reports checks them together: one row each, years of one agency compared', async () => {
+  const y2023 = seed(0);
+  // Last year's report of the same agency, with 2 applications carried forward.
+  const y2022 = seed(0).replaceAll('2023年', '2022年').replace('四、结转下年度继续办理 |\n0 |', '四、结转下年度继续办理 |\n2 |');
+  const files = [
+    { name: '2023.txt', mimeType: 'text/plain', buffer: Buffer.from(y2023) },
+    { name: '2022.txt', mimeType: 'text/plain', buffer: Buffer.from(y2022) },
+    { name: 'other.html', mimeType: 'text/html', buffer: Buffer.from(`<pre>${seed(4)}</pre>`) },
+  ];
+  await page.locator('input[data-import-file]').setInputFiles(files);
+  const table = page.locator('[data-batch]');
+  await table.waitFor();
+  assert.match(await table.locator('h3').textContent(), /批量核对：3 份报告，3 份有错误/);
+  const row = table.locator('[data-batch-row="2023.txt"]');
+  assert.deepEqual((await row.locator('td').allTextContents()).slice(0, 7), ['2023.txt', '新城区行政审批和政务服务局', '2023', '2021', '4', '3', '2022.txt']);
+  await row.locator('[data-batch-open]').click();
+  const findings = table.locator('.batch-findings:visible li');
+  const rules = await findings.evaluateAll((els) => els.map((e) => e.dataset.rule));
+  assert.ok(rules.includes('R1') && rules.includes('X1'), rules.join(','));
+  await table.locator('[data-batch-row="other.html"] [data-batch-load]').click();
+  await app.apply();
+  assert.equal(await app.field('format').inputValue(), '2019');
+  assert.equal(await app.value('t3.result.total.total'), '17');
+});

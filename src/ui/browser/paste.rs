@@ -16,46 +16,49 @@ pub fn clipboard_text(ev: &web_sys::ClipboardEvent) -> Option<String> {
     ev.clipboard_data()?.get_data("text/plain").ok()
 }
 
-/// Reads a file as text, then calls `done` with (name, text) or a Chinese reason.
-fn read_file(file: web_sys::File, done: impl FnOnce(Result<(String, String), String>) + 'static) {
+/// A file read as text: (name, text), or a Chinese reason.
+pub type FileText = Result<(String, String), String>;
+
+/// Reads every file of a list as text, then calls `done` with them in order.
+fn read_files(files: web_sys::FileList, done: impl FnOnce(Vec<FileText>) + 'static) {
+    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    if files.is_empty() {
+        return;
+    }
     leptos::task::spawn_local(async move {
-        let name = file.name();
-        let result = wasm_bindgen_futures::JsFuture::from(file.text())
-            .await
-            .map(|text| (name.clone(), text.as_string().unwrap_or_default()))
-            .map_err(|_| format!("无法读取文件“{name}”。"));
-        done(result);
+        let mut out = Vec::with_capacity(files.len());
+        for file in files {
+            let name = file.name();
+            out.push(
+                wasm_bindgen_futures::JsFuture::from(file.text())
+                    .await
+                    .map(|text| (name.clone(), text.as_string().unwrap_or_default()))
+                    .map_err(|_| format!("无法读取文件“{name}”。")),
+            );
+        }
+        done(out);
     });
 }
 
-/// Reads the file chosen in an `<input type=file>` (and clears it, so the same file can be chosen again).
-pub fn read_chosen_file(
-    ev: &web_sys::Event,
-    done: impl FnOnce(Result<(String, String), String>) + 'static,
-) {
+/// Reads the files chosen in an `<input type=file multiple>` (and clears it,
+/// so the same files can be chosen again).
+pub fn read_chosen_files(ev: &web_sys::Event, done: impl FnOnce(Vec<FileText>) + 'static) {
     let Some(input) = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
     else {
         return;
     };
-    let file = input.files().and_then(|f| f.get(0));
-    input.set_value("");
-    if let Some(file) = file {
-        read_file(file, done);
+    let files = input.files();
+    if let Some(files) = files {
+        read_files(files, done);
     }
+    input.set_value("");
 }
 
-/// Reads the first file dropped.
-pub fn read_dropped_file(
-    ev: &web_sys::DragEvent,
-    done: impl FnOnce(Result<(String, String), String>) + 'static,
-) {
-    if let Some(file) = ev
-        .data_transfer()
-        .and_then(|d| d.files())
-        .and_then(|f| f.get(0))
-    {
-        read_file(file, done);
+/// Reads the files dropped.
+pub fn read_dropped_files(ev: &web_sys::DragEvent, done: impl FnOnce(Vec<FileText>) + 'static) {
+    if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
+        read_files(files, done);
     }
 }

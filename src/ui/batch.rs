@@ -1,0 +1,118 @@
+//! `<BatchTable/>`: many reports dropped at once, checked together (a
+//! supervising office's view): one row each, the same table as `nianbao
+//! check`, chains of one agency's years compared (X1–X3). A row opens that
+//! report's findings; "打开" previews it for the form.
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::import::Imported;
+use crate::model::Report;
+use crate::rules::batch::{check_all, Checked};
+
+/// Reports read from dropped or chosen files.
+#[derive(Clone)]
+pub struct Batch {
+    /// (file name, report), in the order given.
+    pub reports: Vec<(String, Report)>,
+    /// Their checks, same order.
+    pub checked: Vec<Checked>,
+    /// Files that could not be read, with the reason.
+    pub failed: Vec<String>,
+}
+
+impl Batch {
+    /// Checks the reports together.
+    pub fn new(reports: Vec<(String, Report)>, failed: Vec<String>) -> Batch {
+        let only: Vec<Report> = reports.iter().map(|(_, r)| r.clone()).collect();
+        let checked = check_all(&only);
+        Batch {
+            reports,
+            checked,
+            failed,
+        }
+    }
+}
+
+#[component]
+pub fn BatchTable(
+    /// The batch to show.
+    batch: Batch,
+    /// Where to put a report the user opens.
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let open = RwSignal::new(None::<usize>);
+    let with_errors = batch.checked.iter().filter(|c| c.counts.0 > 0).count();
+    let title = format!(
+        "批量核对：{} 份报告，{with_errors} 份有错误",
+        batch.reports.len()
+    );
+    let names: Vec<String> = batch.reports.iter().map(|(n, _)| n.clone()).collect();
+    let rows = batch
+        .reports
+        .iter()
+        .zip(batch.checked.iter())
+        .enumerate()
+        .map(|(i, ((name, report), checked))| {
+            let (e, w, _) = checked.counts;
+            let previous = checked.previous.map(|p| names[p].clone()).unwrap_or_default();
+            let findings = checked
+                .findings
+                .iter()
+                .map(|f| view! { <li class=format!("note {}", f.severity.as_str()) data-rule=f.rule>{format!("[{}] {} {}", f.severity.label(), f.rule, f.message)}</li> })
+                .collect_view();
+            let row_class = if e > 0 { "has-errors" } else { "" };
+            let report = report.clone();
+            let load = move |_| {
+                state.preview.set(Some(Imported {
+                    cells_read: report.template().ids().filter(|&id| !report.raw(id).is_empty()).count(),
+                    report: report.clone(),
+                    notes: Vec::new(),
+                    sections_found: [true; 6],
+                }));
+                on_close.run(());
+            };
+            view! {
+                <tr data-batch-row=name.clone() class=row_class>
+                    <td>{name.clone()}</td>
+                    <td>{report_agency(&batch.reports[i].1)}</td>
+                    <td>{batch.reports[i].1.year.map(|y| y.to_string()).unwrap_or_default()}</td>
+                    <td>{batch.reports[i].1.format.as_str()}</td>
+                    <td class="num">{e}</td>
+                    <td class="num">{w}</td>
+                    <td>{previous}</td>
+                    <td>
+                        <button type="button" data-batch-open="" on:click=move |_| open.update(|o| *o = if *o == Some(i) { None } else { Some(i) })>"查看问题"</button>
+                        <button type="button" data-batch-load="" on:click=load>"打开"</button>
+                    </td>
+                </tr>
+                <tr class="batch-findings" style:display=move || if open.get() == Some(i) { "" } else { "none" }>
+                    <td colspan="8"><ul class="notes">{findings}</ul></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let failed = batch
+        .failed
+        .iter()
+        .map(|f| view! { <li class="note warning">{f.clone()}</li> })
+        .collect_view();
+    view! {
+        <div class="batch" data-batch="">
+            <h3>{title}</h3>
+            <ul class="notes">{failed}</ul>
+            <div class="table-wrap">
+                <table class="batch-table">
+                    <thead><tr><th>"文件"</th><th>"机关"</th><th>"年度"</th><th>"格式"</th><th>"错误"</th><th>"提醒"</th><th>"比对上年"</th><th></th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <button type="button" on:click=move |_| on_close.run(())>"关闭批量核对"</button>
+        </div>
+    }
+}
+
+fn report_agency(r: &Report) -> String {
+    r.agency.clone().unwrap_or_else(|| "（未识别）".into())
+}
