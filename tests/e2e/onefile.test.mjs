@@ -1,0 +1,55 @@
+// The single-file edition (dist/nianbao.html) opened from disk, as on an
+// intranet PC: no server, no network.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { launch, App, dist, seed } from './harness.mjs';
+
+const file = path.join(dist, 'nianbao.html');
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('nianbao.html works from file:// with no request at all', async () => {
+  assert.ok(fs.existsSync(file), 'run node .ci/onefile.mjs first');
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const url = pathToFileURL(file).href;
+  const app = new App(page, '');
+  await page.goto(url);
+  await page.locator('[data-findings]').waitFor();
+
+  // Fill a cell and see the check.
+  for (const [f, v] of [['upheld', '1'], ['corrected', '0'], ['other', '0'], ['pending', '0'], ['total', '0']]) {
+    await app.type(`t4.review.${f}`, v);
+  }
+  assert.ok((await app.rules('error')).includes('R4'));
+  assert.equal(await app.invalid('t4.review.total'), true);
+
+  // Paste a report and download it as Word: the worker is built from the page itself.
+  await app.importText(seed(1));
+  await app.apply();
+  const [dl] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30000 }),
+    page.locator('[data-download="docx"]').click(),
+  ]);
+  const xml = execFileSync('python3', ['-c', 'import sys,zipfile;print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', await dl.path()]).toString();
+  assert.match(xml, /大武口区人民政府办公室/);
+
+  // The draft survives closing and reopening the file.
+  await page.reload();
+  await page.locator('[data-findings]').waitFor();
+  assert.equal(await app.value('t2.normative_doc.in_force'), '3');
+
+  const network = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(network, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
