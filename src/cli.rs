@@ -257,31 +257,19 @@ fn check(
             .collect(),
         None => batch::check_all(&only),
     };
+    let rows: Vec<[String; 8]> = reports
+        .iter()
+        .zip(&checked)
+        .map(|((path, r), c)| {
+            let prev = c.previous.map_or("", |p| reports[p].0);
+            batch::summary_row(path, r, c, prev)
+        })
+        .collect();
     if args.csv {
         let mut w = csv::Writer::from_writer(Vec::new());
-        let _ = w.write_record([
-            "文件",
-            "机关",
-            "年度",
-            "格式",
-            "错误",
-            "提醒",
-            "提示",
-            "比对上年",
-        ]);
-        for ((path, r), c) in reports.iter().zip(&checked) {
-            let prev = c.previous.map(|p| reports[p].0).unwrap_or("");
-            let (e, wn, i) = c.counts;
-            let _ = w.write_record([
-                path,
-                r.agency.as_deref().unwrap_or(""),
-                &r.year.map(|y| y.to_string()).unwrap_or_default(),
-                r.format.as_str(),
-                &e.to_string(),
-                &wn.to_string(),
-                &i.to_string(),
-                prev,
-            ]);
+        let _ = w.write_record(batch::COLUMNS);
+        for row in &rows {
+            let _ = w.write_record(row);
         }
         // A byte-order mark, so that Excel on a Chinese Windows PC reads UTF-8.
         out.write_all("\u{feff}".as_bytes())?;
@@ -319,29 +307,15 @@ fn check(
         }
     }
     if reports.len() > 1 {
-        let mut rows = vec![["文件", "机关", "年度", "格式", "错误", "提醒", "比对上年"]
-            .map(str::to_owned)
-            .to_vec()];
-        for ((path, r), c) in reports.iter().zip(&checked) {
-            rows.push(vec![
-                (*path).to_owned(),
-                agency(r).to_owned(),
-                r.year.map(|y| y.to_string()).unwrap_or_default(),
-                r.format.as_str().to_owned(),
-                c.counts.0.to_string(),
-                c.counts.1.to_string(),
-                c.previous
-                    .map(|p| reports[p].0.to_owned())
-                    .unwrap_or_default(),
-            ]);
-        }
+        let mut table_rows = vec![batch::COLUMNS.map(str::to_owned).to_vec()];
+        table_rows.extend(rows.iter().map(|r| r.to_vec()));
         let with_errors = checked.iter().filter(|c| c.counts.0 > 0).count();
         writeln!(
             out,
             "\n共 {} 份报告，{with_errors} 份有错误：",
             reports.len()
         )?;
-        write!(out, "{}", table(&rows))?;
+        write!(out, "{}", table(&table_rows))?;
         if !details {
             writeln!(out, "（加 --details 列出每份报告的问题）")?;
         }

@@ -7,6 +7,39 @@ use std::collections::HashMap;
 use super::{check, tally, Finding};
 use crate::model::Report;
 
+/// The columns of a batch summary (CLI table, CSV, the app's table).
+pub const COLUMNS: [&str; 8] = [
+    "文件",
+    "机关",
+    "年度",
+    "格式",
+    "错误",
+    "提醒",
+    "提示",
+    "比对上年",
+];
+
+/// One summary row, in [`COLUMNS`] order: file name, agency, year, format,
+/// the three counts, and last year's file name (empty when none).
+pub fn summary_row(
+    file: &str,
+    report: &Report,
+    checked: &Checked,
+    previous_file: &str,
+) -> [String; 8] {
+    let (e, w, i) = checked.counts;
+    [
+        file.to_owned(),
+        report.agency.clone().unwrap_or_default(),
+        report.year.map(|y| y.to_string()).unwrap_or_default(),
+        report.format.as_str().to_owned(),
+        e.to_string(),
+        w.to_string(),
+        i.to_string(),
+        previous_file.to_owned(),
+    ]
+}
+
 /// One report's result in a batch.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Checked {

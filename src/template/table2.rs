@@ -50,69 +50,57 @@ const fn count(id: &'static str, label: &'static str) -> Field {
 
 const DECISIONS: Field = count("decisions", "本年处理决定数量");
 
+const fn row(id: &'static str, label: &'static str, keys: &'static [&'static str]) -> Row {
+    Row { id, label, keys }
+}
+
+// Rows and titles the two formats share, typed once.
+const TITLE_1: &str = "第二十条第（一）项";
+const TITLE_5: &str = "第二十条第（五）项";
+const TITLE_6: &str = "第二十条第（六）项";
+const TITLE_8: &str = "第二十条第（八）项";
+const REGULATION: Row = row("regulation", "规章", &["规章"]);
+const LICENSING: Row = row("licensing", "行政许可", &["行政许可"]);
+const PENALTY: Row = row("penalty", "行政处罚", &["行政处罚"]);
+const COERCION: Row = row("coercion", "行政强制", &["行政强制"]);
+const ADMIN_FEE: Row = row("admin_fee", "行政事业性收费", &["事业性收费"]);
+
 /// The 2021 format (spec §3): 10 cells.
 pub static BLOCKS_2021: [Block; 4] = [
     Block {
         id: "art20_1",
-        title: "第二十条第（一）项",
+        title: TITLE_1,
         fields: &[
             count("issued", "本年制发件数"),
             count("repealed", "本年废止件数"),
             count("in_force", "现行有效件数"),
         ],
         rows: &[
-            Row {
-                id: "regulation",
-                label: "规章",
-                keys: &["规章"],
-            },
-            Row {
-                id: "normative_doc",
-                label: "行政规范性文件",
-                keys: &["规范性文件"],
-            },
+            REGULATION,
+            row("normative_doc", "行政规范性文件", &["规范性文件"]),
         ],
     },
     Block {
         id: "art20_5",
-        title: "第二十条第（五）项",
+        title: TITLE_5,
         fields: &[DECISIONS],
-        rows: &[Row {
-            id: "licensing",
-            label: "行政许可",
-            keys: &["行政许可"],
-        }],
+        rows: &[LICENSING],
     },
     Block {
         id: "art20_6",
-        title: "第二十条第（六）项",
+        title: TITLE_6,
         fields: &[DECISIONS],
-        rows: &[
-            Row {
-                id: "penalty",
-                label: "行政处罚",
-                keys: &["行政处罚"],
-            },
-            Row {
-                id: "coercion",
-                label: "行政强制",
-                keys: &["行政强制"],
-            },
-        ],
+        rows: &[PENALTY, COERCION],
     },
     Block {
         id: "art20_8",
-        title: "第二十条第（八）项",
+        title: TITLE_8,
         fields: &[Field {
             id: "amount_wan",
             label: "本年收费金额（单位：万元）",
             kind: ValueKind::Decimal,
         }],
-        rows: &[Row {
-            id: "admin_fee",
-            label: "行政事业性收费",
-            keys: &["事业性收费"],
-        }],
+        rows: &[ADMIN_FEE],
     },
 ];
 
@@ -128,68 +116,37 @@ const DECISIONS_2019: Field = count("decisions", "处理决定数量");
 pub static BLOCKS_2019: [Block; 5] = [
     Block {
         id: "art20_1",
-        title: "第二十条第（一）项",
+        title: TITLE_1,
         fields: &[
             count("new_made", "本年新制作数量"),
             count("new_published", "本年新公开数量"),
             count("total_published", "对外公开总数量"),
         ],
         rows: &[
-            Row {
-                id: "regulation",
-                label: "规章",
-                keys: &["规章"],
-            },
-            Row {
-                id: "normative_doc",
-                label: "规范性文件",
-                keys: &["规范性文件"],
-            },
+            REGULATION,
+            row("normative_doc", "规范性文件", &["规范性文件"]),
         ],
     },
     Block {
         id: "art20_5",
-        title: "第二十条第（五）项",
+        title: TITLE_5,
         fields: &[PREV, CHANGE, DECISIONS_2019],
         rows: &[
-            Row {
-                id: "licensing",
-                label: "行政许可",
-                keys: &["行政许可"],
-            },
-            Row {
-                id: "other_service",
-                label: "其他对外管理服务事项",
-                keys: &["对外管理服务"],
-            },
+            LICENSING,
+            row("other_service", "其他对外管理服务事项", &["对外管理服务"]),
         ],
     },
     Block {
         id: "art20_6",
-        title: "第二十条第（六）项",
+        title: TITLE_6,
         fields: &[PREV, CHANGE, DECISIONS_2019],
-        rows: &[
-            Row {
-                id: "penalty",
-                label: "行政处罚",
-                keys: &["行政处罚"],
-            },
-            Row {
-                id: "coercion",
-                label: "行政强制",
-                keys: &["行政强制"],
-            },
-        ],
+        rows: &[PENALTY, COERCION],
     },
     Block {
         id: "art20_8",
-        title: "第二十条第（八）项",
+        title: TITLE_8,
         fields: &[PREV, CHANGE],
-        rows: &[Row {
-            id: "admin_fee",
-            label: "行政事业性收费",
-            keys: &["事业性收费"],
-        }],
+        rows: &[ADMIN_FEE],
     },
     Block {
         id: "art20_9",
@@ -202,10 +159,6 @@ pub static BLOCKS_2019: [Block; 5] = [
                 kind: ValueKind::Decimal,
             },
         ],
-        rows: &[Row {
-            id: "procurement",
-            label: "政府集中采购",
-            keys: &["集中采购"],
-        }],
+        rows: &[row("procurement", "政府集中采购", &["集中采购"])],
     },
 ];

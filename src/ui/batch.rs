@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::state::AppState;
 use crate::import::Imported;
 use crate::model::Report;
-use crate::rules::batch::{check_all, Checked};
+use crate::rules::batch::{check_all, summary_row, Checked, COLUMNS};
 
 /// Reports read from dropped or chosen files.
 #[derive(Clone)]
@@ -55,14 +55,17 @@ pub fn BatchTable(
         .zip(batch.checked.iter())
         .enumerate()
         .map(|(i, ((name, report), checked))| {
-            let (e, w, _) = checked.counts;
-            let previous = checked.previous.map(|p| names[p].clone()).unwrap_or_default();
+            let previous = checked.previous.map_or("", |p| names[p].as_str());
+            let cells = summary_row(name, report, checked, previous)
+                .into_iter()
+                .map(|text| view! { <td>{text}</td> })
+                .collect_view();
             let findings = checked
                 .findings
                 .iter()
                 .map(|f| view! { <li class=format!("note {}", f.severity.as_str()) data-rule=f.rule>{format!("[{}] {} {}", f.severity.label(), f.rule, f.message)}</li> })
                 .collect_view();
-            let row_class = if e > 0 { "has-errors" } else { "" };
+            let row_class = if checked.counts.0 > 0 { "has-errors" } else { "" };
             let report = report.clone();
             let load = move |_| {
                 state.preview.set(Some(Imported {
@@ -75,20 +78,14 @@ pub fn BatchTable(
             };
             view! {
                 <tr data-batch-row=name.clone() class=row_class>
-                    <td>{name.clone()}</td>
-                    <td>{report_agency(&batch.reports[i].1)}</td>
-                    <td>{batch.reports[i].1.year.map(|y| y.to_string()).unwrap_or_default()}</td>
-                    <td>{batch.reports[i].1.format.as_str()}</td>
-                    <td class="num">{e}</td>
-                    <td class="num">{w}</td>
-                    <td>{previous}</td>
+                    {cells}
                     <td>
                         <button type="button" data-batch-open="" on:click=move |_| open.update(|o| *o = if *o == Some(i) { None } else { Some(i) })>"查看问题"</button>
                         <button type="button" data-batch-load="" on:click=load>"打开"</button>
                     </td>
                 </tr>
                 <tr class="batch-findings" style:display=move || if open.get() == Some(i) { "" } else { "none" }>
-                    <td colspan="8"><ul class="notes">{findings}</ul></td>
+                    <td colspan="9"><ul class="notes">{findings}</ul></td>
                 </tr>
             }
         })
@@ -104,15 +101,11 @@ pub fn BatchTable(
             <ul class="notes">{failed}</ul>
             <div class="table-wrap">
                 <table class="batch-table">
-                    <thead><tr><th>"文件"</th><th>"机关"</th><th>"年度"</th><th>"格式"</th><th>"错误"</th><th>"提醒"</th><th>"比对上年"</th><th></th></tr></thead>
+                    <thead><tr>{COLUMNS.map(|c| view! { <th>{c}</th> }).collect_view()}<th></th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
             <button type="button" on:click=move |_| on_close.run(())>"关闭批量核对"</button>
         </div>
     }
-}
-
-fn report_agency(r: &Report) -> String {
-    r.agency.clone().unwrap_or_else(|| "（未识别）".into())
 }
