@@ -84,7 +84,10 @@ fn seed_002_traditional_with_pinyin_and_missing_rows() {
     let notes: Vec<&str> = i.notes.iter().map(|n| n.message.as_str()).collect();
     assert!(notes.iter().any(|n| n.contains("拼音注音")));
     assert!(notes.iter().any(|n| n.contains("繁体字")));
-    assert!(notes.iter().any(|n| n.contains("重复出现的行")));
+    assert_eq!(
+        notes.iter().filter(|n| n.contains("重复出现的行")).count(),
+        1
+    );
     assert!(notes.iter().any(|n| n.contains("没有找到“（七）总计”行")));
 }
 

@@ -123,6 +123,8 @@ fn seed_004_fails_r3_on_five_rows_and_r2_on_the_total_column_only() {
         .collect();
     assert_eq!(r2.len(), 1);
     assert_eq!((r2[0].expected, r2[0].actual), (Some(0), Some(17)));
+    // The （七）总计 is right; offering to overwrite it with 0 would hide the real errors.
+    assert_eq!(r2[0].fix, None);
     // The R3 row totals left at 0 are the suspects.
     let r3 = f.iter().find(|x| x.rule == "R3").unwrap();
     assert_eq!(
@@ -132,6 +134,7 @@ fn seed_004_fails_r3_on_five_rows_and_r2_on_the_total_column_only() {
         Some("t3.result.disclosed.total")
     );
     assert_eq!((r3.expected, r3.actual), (Some(1), Some(0)));
+    assert_eq!(r3.fix, r3.suspect);
     // "共收到17件" is 新收 16 + 结转 1: accepted (T2 reads both ways).
     assert!(!f.iter().any(|x| x.rule == "T2"));
 }

@@ -75,6 +75,7 @@ pub(super) fn read_rows(
     let mut label = String::new();
     let mut next = 0usize;
     let mut found = vec![false; expected.len()];
+    let mut repeated = false;
     let mut i = 0;
     while i < tokens.len() {
         let tok = &tokens[i];
@@ -110,10 +111,14 @@ pub(super) fn read_rows(
                     .iter()
                     .any(|e| e.keys.iter().any(|k| label.contains(k)));
                 if seen_before {
-                    notes.push(Note::info(
-                        format!("{table}中有重复出现的行，已采用第一次出现的数据。"),
-                        Some(tok.line),
-                    ));
+                    // Said once per table, however many rows repeat.
+                    if !repeated {
+                        notes.push(Note::info(
+                            format!("{table}中有重复出现的行，已采用第一次出现的数据。"),
+                            Some(tok.line),
+                        ));
+                    }
+                    repeated = true;
                 } else if label.is_empty() {
                     notes.push(Note::warning(
                         format!("{table}中有多出来的数字，无法对应到行，已忽略。"),

@@ -140,6 +140,10 @@ fn mark_suspects(report: &Report, findings: &mut [Finding]) {
             if f.severity == Severity::Error && f.suspect.is_none() && f.cells.contains(&suspect) {
                 f.suspect = Some(suspect);
                 f.message.push_str(&message::suspect(t, suspect));
+                // "采用计算值" on a total that is not the suspect would hide the real error.
+                if f.fix != Some(suspect) {
+                    f.fix = None;
+                }
             }
         }
     }

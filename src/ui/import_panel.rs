@@ -53,7 +53,7 @@ fn name_list(names: &[String]) -> String {
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let source = RwSignal::new(String::new());
+    let source = state.import_text;
     let preview_from = move |text: String| {
         let imported = (!text.trim().is_empty()).then(|| import::import(&text));
         source.set(text);
@@ -155,6 +155,7 @@ fn Preview(imported: Imported, current: Report) -> impl IntoView {
     };
     let own = rules::check(r, None);
     let (errors, warnings, _) = rules::tally(&own);
+    let open_details = errors > 0;
     let summary = format!(
         "识别为：{} {} {}；读到 {} / {} 个单元格。",
         r.agency.as_deref().unwrap_or("（未识别机关）"),
@@ -191,14 +192,14 @@ fn Preview(imported: Imported, current: Report) -> impl IntoView {
             <p>{empty_text}</p>
             <p data-preview-overwrites="">{overwritten}</p>
             <ul class="notes">{notes}</ul>
-            <details open=errors > 0>
+            <details open=open_details>
                 <summary>{format!("这份报告本身的问题：错误 {errors} 项，提醒 {warnings} 项")}</summary>
                 <ul class="notes">{own_list}</ul>
             </details>
             <div class="actions">
                 <button type="button" class="primary" data-import-apply="" on:click=move |_| state.apply_preview()>"填入表单"</button>
                 <button type="button" data-import-previous="" on:click=move |_| state.preview_as_previous()>"作为上一年度报告（比对并填入“上年结转”）"</button>
-                <button type="button" on:click=move |_| state.preview.set(None)>"取消"</button>
+                <button type="button" on:click=move |_| state.close_preview()>"取消"</button>
             </div>
         </div>
     }

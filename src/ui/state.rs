@@ -36,6 +36,8 @@ pub struct AppState {
     pub marks: Memo<Marks>,
     /// What a paste would fill, before it is applied.
     pub preview: RwSignal<Option<Imported>>,
+    /// The text in the paste box (emptied once its preview is used or dismissed).
+    pub import_text: RwSignal<String>,
     /// A message for the user (saved, restored, failed …).
     pub notice: RwSignal<Option<String>>,
 }
@@ -68,6 +70,7 @@ impl AppState {
             findings,
             marks,
             preview: RwSignal::new(None),
+            import_text: RwSignal::new(String::new()),
             notice: RwSignal::new(None),
         }
     }
@@ -83,11 +86,17 @@ impl AppState {
         }));
     }
 
+    /// Dismisses the preview and empties the paste box, ready for the next paste.
+    pub fn close_preview(self) {
+        self.preview.set(None);
+        self.import_text.set(String::new());
+    }
+
     /// Applies the previewed import to the form.
     pub fn apply_preview(self) {
         if let Some(imported) = self.preview.get_untracked() {
             self.report.set(imported.report);
-            self.preview.set(None);
+            self.close_preview();
             self.notice.set(Some("已将粘贴的报告填入表单。".into()));
         }
     }
@@ -103,7 +112,7 @@ impl AppState {
                 }
             });
             self.previous.set(Some(prev));
-            self.preview.set(None);
+            self.close_preview();
             self.notice.set(Some(
                 "已作为上一年度报告：本年“二、上年结转”已按上年“四、结转下年度继续办理”填入，并与上年数据比对。".into(),
             ));

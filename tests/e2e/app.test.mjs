@@ -122,6 +122,8 @@ for (const s of SEEDS) {
     // Nothing is overwritten before the click.
     assert.equal(await app.value('t4.review.total'), '');
     await app.apply();
+    // The paste box is emptied, ready for the next report.
+    assert.equal(await app.importBox().inputValue(), '');
     if (s.format) assert.equal(await app.field('format').inputValue(), s.format);
     for (const [path, value] of Object.entries(s.cells)) assert.equal(await app.value(path), value, path);
     assert.deepEqual((await app.rules('error')).sort(), [...s.errors].sort());
@@ -257,6 +259,7 @@ test('the preview says which filled cells a paste would overwrite, and overwrite
   assert.equal(await app.value('t4.review.total'), '9');
   await page.getByRole('button', { name: '取消' }).click();
   assert.equal(await page.locator('[data-import-preview]').count(), 0);
+  assert.equal(await app.importBox().inputValue(), '');
   assert.equal(await app.value('t4.review.total'), '9');
 });
 
