@@ -209,3 +209,57 @@ fn text_copied_from_a_pdf_reads_like_the_page() {
         nianbao::model::json::to_value(&from_page)
     );
 }
+
+#[test]
+fn list_numbers_that_lost_their_dot_stay_with_their_label() {
+    // Seed 001 as a PDF viewer that drops "." after list numbers copies it.
+    let pdf: String = SEEDS[1]
+        .lines()
+        .map(|l| l.replace(" | ", " ").replace(" |", ""))
+        .map(|l| match l.split_once('.') {
+            Some((n, rest)) if n.len() == 1 && n.chars().all(|c| c.is_ascii_digit()) => {
+                format!("{n} {rest}")
+            }
+            _ => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let i = import(&pdf);
+    assert_eq!(
+        nianbao::model::json::to_value(&i.report),
+        nianbao::model::json::to_value(&import(SEEDS[1]).report)
+    );
+    assert!(
+        !i.notes.iter().any(|n| n.message.contains("无法对应")),
+        "{:?}",
+        i.notes
+    );
+}
+
+#[test]
+fn title_forms_give_the_agency_and_year() {
+    for (title, agency, year) in [
+        (
+            "2023年度某市统计局政府信息公开工作年度报告",
+            "某市统计局",
+            2023,
+        ),
+        (
+            "某区教育局二〇二三年政府信息公开工作年度报告",
+            "某区教育局",
+            2023,
+        ),
+        (
+            "某县人民政府关于2022年政府信息公开工作年度报告",
+            "某县人民政府",
+            2022,
+        ),
+    ] {
+        let r = import(&format!("{title}\n一、总体情况\n正文。")).report;
+        assert_eq!(
+            (r.agency.as_deref(), r.year),
+            (Some(agency), Some(year)),
+            "{title}"
+        );
+    }
+}

@@ -350,16 +350,9 @@ fn read_front_matter(front: &[Line], report: &mut Report) {
         .find("1月1日")
         .and_then(|at| years_in(&report.meta.preamble[..at]).last().copied());
     if let Some(title) = title {
-        let year = years_in(title).first().copied();
-        report.year = year.or(stats_year);
-        let agency = match year {
-            Some(y) => title.split(&format!("{y}年")).next().unwrap_or_default(),
-            None => title.split(TITLE_SUFFIX).next().unwrap_or_default(),
-        }
-        .trim_start_matches("关于")
-        .trim();
-        if !agency.is_empty() && agency.chars().count() <= 40 {
-            report.agency = Some(agency.to_owned());
+        report.year = years_in(title).first().copied().or(stats_year);
+        if let Some(agency) = agency_of_title(title) {
+            report.agency = Some(agency);
         }
         if default_title(report.agency.as_deref(), report.year) != title {
             report.meta.title = title.to_owned();
@@ -384,6 +377,50 @@ fn read_front_matter(front: &[Line], report: &mut Report) {
             }
         }
     }
+}
+
+/// A report title: short, and naming the annual report.
+fn is_title(line: &str) -> bool {
+    line.chars().count() <= 60
+        && ["年度报告", "信息公开年报", "信息公开工作年报"]
+            .iter()
+            .any(|k| line.contains(k))
+}
+
+/// The agency named by a title: "XX局2023年政府信息公开工作年度报告",
+/// "2023年度XX局政府信息公开工作年度报告", "关于XX局二〇二三年…".
+///
+/// ```
+/// # use nianbao::import::agency_of_title as a;
+/// assert_eq!(a("大武口区人民政府办公室2023年政府信息公开工作年度报告").as_deref(), Some("大武口区人民政府办公室"));
+/// assert_eq!(a("2023年度某市统计局政府信息公开工作年度报告").as_deref(), Some("某市统计局"));
+/// assert_eq!(a("某县人民政府关于2023年政府信息公开工作年度报告").as_deref(), Some("某县人民政府"));
+/// assert_eq!(a("某区教育局二〇二三年政府信息公开工作年度报告").as_deref(), Some("某区教育局"));
+/// assert_eq!(a("政府信息公开工作年度报告"), None);
+/// ```
+pub fn agency_of_title(title: &str) -> Option<String> {
+    let chars: Vec<char> = title.chars().collect();
+    // Where the year (4 characters + 年) stands, if any.
+    let year_at = (0..chars.len().saturating_sub(4)).find(|&i| {
+        let w: String = chars[i..=i + 4].iter().collect();
+        years_in(&w).len() == 1
+    });
+    let (before, after): (String, String) = match year_at {
+        Some(i) => (chars[..i].iter().collect(), chars[i + 5..].iter().collect()),
+        None => (String::new(), title.to_owned()),
+    };
+    let clean = |s: &str| -> String {
+        let s = s.trim().trim_start_matches("关于").trim_end_matches("关于");
+        s.trim_start_matches('度').trim().to_owned()
+    };
+    let before = clean(&before);
+    let name = if before.is_empty() {
+        let end = after.find("政府信息公开").unwrap_or(after.len());
+        clean(&after[..end])
+    } else {
+        before
+    };
+    (!name.is_empty() && name.chars().count() <= 40).then_some(name)
 }
 
 /// The title a report gets when it has none of its own.

@@ -13,16 +13,26 @@ pub(super) struct Found {
     end: usize,
 }
 
-/// The section a line is the heading of.
-pub(super) fn heading_of(line: &str) -> Option<usize> {
+/// The section a line is the heading of: any section by its exact title (or
+/// a known variant); the next expected section also by its words, so that
+/// unknown wordings ("五、存在的主要问题和改进措施") are found without prose
+/// elsewhere being taken for a heading.
+pub(super) fn heading_of(line: &str, current: Option<usize>) -> Option<usize> {
     let key = normalize::key(line);
     if key.chars().count() > 40 {
         return None;
     }
     let core = strip_enumeral(&key).trim_end_matches(['。', ':', '：', '.', ',']);
-    SECTIONS
+    let exact = SECTIONS
         .iter()
-        .position(|s| s.cores.iter().any(|c| normalize::key(c) == core))
+        .position(|s| s.cores.iter().any(|c| normalize::key(c) == core));
+    exact.or_else(|| {
+        let next = current.map_or(0, |c| c + 1);
+        let section = SECTIONS.get(next)?;
+        let short = core.chars().count() <= 24 && core != key || core.chars().count() <= 16;
+        let plain = !core.contains(['无', '未', '，', ',', '。']);
+        (short && plain && section.words.iter().all(|w| core.contains(w))).then_some(next)
+    })
 }
 
 pub(super) fn find(lines: &[Line], notes: &mut Vec<Note>) -> Found {
@@ -30,7 +40,7 @@ pub(super) fn find(lines: &[Line], notes: &mut Vec<Note>) -> Found {
     let mut current: Option<usize> = None;
     let mut end = lines.len();
     for (i, line) in lines.iter().enumerate() {
-        let Some(s) = heading_of(&line.text) else {
+        let Some(s) = heading_of(&line.text, current) else {
             continue;
         };
         if current.is_some_and(|c| s <= c) {
@@ -104,19 +114,42 @@ mod tests {
 
     #[test]
     fn damaged_headings_are_found() {
-        assert_eq!(heading_of("一、总体情况"), Some(0));
-        assert_eq!(heading_of("、主动公开政府信息情况"), Some(1));
-        assert_eq!(heading_of("  1. 收到和处理政府信息公开申请情况"), Some(2));
+        assert_eq!(heading_of("一、总体情况", None), Some(0));
+        assert_eq!(heading_of("、主动公开政府信息情况", Some(0)), Some(1));
         assert_eq!(
-            heading_of("四、政府信息公开行政复议、行政诉讼情况 |"),
+            heading_of("  1. 收到和处理政府信息公开申请情况", Some(1)),
+            Some(2)
+        );
+        assert_eq!(
+            heading_of("四、政府信息公开行政复议、行政诉讼情况 |", Some(2)),
             Some(3)
         );
-        assert_eq!(heading_of("五、存在问题及改进情况"), Some(4));
-        assert_eq!(heading_of("六、其他需要报告的事项"), Some(5));
-        assert_eq!(heading_of("(一)主动公开情况"), None);
+        assert_eq!(heading_of("五、存在问题及改进情况", Some(3)), Some(4));
+        assert_eq!(heading_of("六、其他需要报告的事项", Some(4)), Some(5));
+        assert_eq!(heading_of("(一)主动公开情况", Some(0)), None);
+        let preamble = "全文包括总体情况,主动公开政府信息情况,收到和处理政府信息公开申请情况";
+        assert_eq!(heading_of(preamble, None), None);
+    }
+
+    #[test]
+    fn unknown_wordings_of_the_next_heading_are_found() {
+        assert_eq!(heading_of("五、存在的主要问题和改进措施", Some(3)), Some(4));
+        assert_eq!(heading_of("六、其他需要报告事项", Some(4)), Some(5));
         assert_eq!(
-            heading_of("全文包括总体情况,主动公开政府信息情况,收到和处理政府信息公开申请情况"),
-            None
+            heading_of("三、收到和处理政府信息公开申请的情况", Some(1)),
+            Some(2)
         );
+        let long = "四、因政府信息公开被申请行政复议、提起行政诉讼的情况";
+        assert_eq!(heading_of(long, Some(2)), Some(3));
+    }
+
+    #[test]
+    fn prose_is_not_taken_for_a_heading() {
+        // Seed 001: a sentence of section 一 that names 复议 and 诉讼.
+        let prose = "全年无因政府信息公开申请引发的行政复议、行政诉讼等事项";
+        assert_eq!(heading_of(prose, Some(0)), None);
+        assert_eq!(heading_of("四、行政复议和行政诉讼均未发生", Some(2)), None);
+        // Words of a section that is not the next one do not count.
+        assert_eq!(heading_of("五、存在的主要问题和改进措施", Some(0)), None);
     }
 }

@@ -87,6 +87,13 @@ pub(super) fn read_rows(
         let matched =
             (next..expected.len()).find(|&r| expected[r].keys.iter().any(|k| label.contains(k)));
         let run = tokens[i..].iter().take_while(|t| t.value).count();
+        // "（三）不予公开 1 属于国家秘密" (a PDF that lost the dot): a lone list
+        // number before a label belongs to the label.
+        if matched.is_none() && run == 1 && tok.text.len() == 1 && i + 1 < tokens.len() {
+            label.push_str(&tok.text);
+            i += 1;
+            continue;
+        }
         match matched {
             Some(r) => {
                 let want = expected[r].cells.len();

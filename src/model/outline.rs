@@ -74,18 +74,42 @@ pub fn split_overview(text: &str) -> (String, [String; 5]) {
     (opening.join("\n"), topics.map(|t| t.join("\n")))
 }
 
-/// Every "YYYY年" in a text (years 1990–2100), in order.
+/// The digit of a year written in Chinese numerals (二〇二三年).
+fn cn_digit(c: char) -> Option<char> {
+    let i = "〇一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .or(match c {
+            '○' | '零' | 'O' | 'o' => Some(0),
+            _ => None,
+        })?;
+    char::from_digit(i as u32, 10)
+}
+
+/// Every "YYYY年" in a text (years 1990–2100), in order; "二〇二三年" counts too.
+///
+/// ```
+/// use nianbao::model::outline::years_in;
+/// assert_eq!(years_in("2023年度，二〇二四年1月"), vec![2023, 2024]);
+/// assert_eq!(years_in("20201月"), Vec::<i32>::new());
+/// ```
 pub fn years_in(text: &str) -> Vec<i32> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     for (i, w) in chars.windows(5).enumerate() {
-        let before_ok = i == 0 || !chars[i - 1].is_ascii_digit();
-        if before_ok && w[..4].iter().all(char::is_ascii_digit) && w[4] == '年' {
-            let y: String = w[..4].iter().collect();
-            if let Ok(y) = y.parse::<i32>() {
-                if (1990..=2100).contains(&y) {
-                    out.push(y);
-                }
+        if w[4] != '年' {
+            continue;
+        }
+        let arabic =
+            w[..4].iter().all(char::is_ascii_digit) && (i == 0 || !chars[i - 1].is_ascii_digit());
+        let digits: Option<String> = if arabic {
+            Some(w[..4].iter().collect())
+        } else {
+            w[..4].iter().map(|&c| cn_digit(c)).collect()
+        };
+        if let Some(y) = digits.and_then(|d| d.parse::<i32>().ok()) {
+            if (1990..=2100).contains(&y) {
+                out.push(y);
             }
         }
     }

@@ -21,6 +21,8 @@ pub struct Section {
     /// Title cores accepted on import, after the enumeral is stripped; the
     /// first one is the canonical core, the others are variants seen in the wild.
     pub cores: &'static [&'static str],
+    /// Looser match for the next expected heading: a short line holding all these words.
+    pub words: &'static [&'static str],
 }
 
 /// The six sections, in the official order.
@@ -30,18 +32,21 @@ pub static SECTIONS: [Section; 6] = [
         title: "一、总体情况",
         kind: SectionKind::Text,
         cores: &["总体情况"],
+        words: &["总体情况"],
     },
     Section {
         id: "s2_proactive",
         title: "二、主动公开政府信息情况",
         kind: SectionKind::Table,
         cores: &["主动公开政府信息情况", "政府信息主动公开情况"],
+        words: &["主动公开", "政府信息"],
     },
     Section {
         id: "s3_applications",
         title: "三、收到和处理政府信息公开申请情况",
         kind: SectionKind::Table,
         cores: &["收到和处理政府信息公开申请情况"],
+        words: &["收到", "处理", "申请"],
     },
     Section {
         id: "s4_review_litigation",
@@ -52,6 +57,7 @@ pub static SECTIONS: [Section; 6] = [
             "政府信息公开行政复议,行政诉讼情况",
             "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
         ],
+        words: &["复议", "诉讼"],
     },
     Section {
         id: "s5_problems",
@@ -62,12 +68,14 @@ pub static SECTIONS: [Section; 6] = [
             "存在问题及改进情况",
             "政府信息公开工作存在的主要问题及改进情况",
         ],
+        words: &["存在", "问题", "改进"],
     },
     Section {
         id: "s6_other",
         title: "六、其他需要报告的事项",
         kind: SectionKind::Text,
         cores: &["其他需要报告的事项"],
+        words: &["其他", "报告"],
     },
 ];
 
