@@ -336,9 +336,7 @@ fn read_front_matter(front: &[Line], report: &mut Report) {
     for line in front {
         let text = line.text.as_str();
         match title {
-            None if text.contains("年度报告") && text.chars().count() <= 60 => {
-                title = Some(text)
-            }
+            None if is_title(text) => title = Some(text),
             Some(t) if t == text => {}
             _ => preamble.push(text),
         }
