@@ -263,3 +263,15 @@ fn title_forms_give_the_agency_and_year() {
         );
     }
 }
+
+#[test]
+fn an_empty_cell_between_values_keeps_the_columns_after_it() {
+    // What went wrong: a Word table copied with tabs, one cell left blank,
+    // shifted every later value one column to the left.
+    let text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t3\t\t0\t0\t0\t0\t3\t\t\n";
+    let r = import(text).report;
+    assert_eq!(
+        t3_row(&r, "new_received"),
+        ["3", "", "0", "0", "0", "0", "3"]
+    );
+}

@@ -32,11 +32,26 @@ fn is_value(text: &str) -> bool {
         || (signed && matches!(number::read(text, ValueKind::Decimal), Value::Number(_)))
 }
 
-/// Cuts lines into cells.
+/// Cuts lines into cells. In a row of separated cells (`|` or tabs), an empty
+/// cell between values is a missing value, so the values after it keep their
+/// columns; empty cells at the ends are span padding and disappear.
 pub(super) fn tokens(lines: &[Line]) -> Vec<Token> {
     let mut out = Vec::new();
     for line in lines {
-        for cell in line.text.split(['|', '\t']) {
+        let cells: Vec<&str> = line.text.split(['|', '\t']).map(str::trim).collect();
+        let first_value = cells.iter().position(|c| is_value(c));
+        let last_filled = cells.iter().rposition(|c| !c.is_empty());
+        for (n, cell) in cells.iter().enumerate() {
+            if cell.is_empty() {
+                if first_value.is_some_and(|f| n > f) && last_filled.is_some_and(|l| n < l) {
+                    out.push(Token {
+                        value: true,
+                        text: String::new(),
+                        line: line.number,
+                    });
+                }
+                continue;
+            }
             for piece in cell.split_whitespace() {
                 let piece = piece.trim_matches(|c: char| c == '\u{3000}');
                 // Markdown alignment rows ("---", ":--:").
