@@ -35,6 +35,8 @@ pub fn App() -> impl IntoView {
     let (report, restored) = restore();
     let state = AppState::new(report);
     state.notice.set(restored);
+    let previous = storage::load_previous().and_then(|t| json::from_str(&t).ok());
+    state.previous.set(previous);
     provide_context(state);
 
     // Autosave: every change, no debounce, so the last keystroke is never lost.
@@ -43,6 +45,12 @@ pub fn App() -> impl IntoView {
         if let Err(why) = storage::save_draft(&text) {
             state.notice.set(Some(why.into()));
         }
+    });
+
+    // Last year's report, kept as long as the comparison is on.
+    Effect::new(move |_| {
+        let text = state.previous.with(|p| p.as_ref().map(json::to_draft));
+        storage::save_previous(text.as_deref());
     });
 
     // Unpack the traditional→simplified tables while the user reads the page,

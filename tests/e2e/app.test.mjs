@@ -243,6 +243,10 @@ test('using a report as last year\'s fills 上年结转 and runs the cross-year 
   await app.type('t3.carried_over.total', '3');
   assert.ok((await app.rules('warning')).includes('X1'));
   assert.equal(await app.field('year').inputValue(), '2021');
+  // The comparison survives a reload.
+  await page.reload();
+  await page.locator('[data-findings]').waitFor();
+  assert.ok((await app.rules('warning')).includes('X1'));
 });
 
 test('screenshot of the form with findings', async () => {

@@ -2,6 +2,7 @@
 //! under a backup key, never overwritten silently.
 
 const KEY: &str = "nianbao.draft.v1";
+const PREVIOUS: &str = "nianbao.previous.v1";
 const BACKUP: &str = "nianbao.draft.unreadable";
 
 fn storage() -> Option<web_sys::Storage> {
@@ -24,5 +25,20 @@ pub fn save_draft(text: &str) -> Result<(), &'static str> {
 pub fn keep_unreadable(text: &str) {
     if let Some(s) = storage() {
         let _ = s.set_item(BACKUP, text);
+    }
+}
+
+/// Last year's report, when one is in use for the cross-year checks.
+pub fn load_previous() -> Option<String> {
+    storage()?.get_item(PREVIOUS).ok()?
+}
+
+/// Keeps (or, with None, forgets) last year's report.
+pub fn save_previous(text: Option<&str>) {
+    if let Some(s) = storage() {
+        let _ = match text {
+            Some(t) => s.set_item(PREVIOUS, t),
+            None => s.remove_item(PREVIOUS),
+        };
     }
 }
