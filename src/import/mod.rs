@@ -20,7 +20,7 @@ mod tables;
 
 use crate::model::outline::{parse_date, split_overview, years_in};
 use crate::model::{Report, TextKey};
-use crate::template::{Format, Template, SECTIONS};
+use crate::template::{Format, SECTIONS};
 
 /// Largest paste read, in bytes (a long report is ~50 KB; 2 MB leaves room for HTML).
 pub const MAX_INPUT: usize = 2 * 1024 * 1024;
@@ -98,45 +98,97 @@ pub(crate) struct Line {
 /// ```
 pub fn import(input: &str) -> Imported {
     let mut notes = Vec::new();
-    let mut imported = Imported {
-        report: Report::default(),
-        notes: Vec::new(),
-        cells_read: 0,
-        sections_found: [false; 6],
+    let Some(input) = admit(input, &mut notes) else {
+        return Imported {
+            report: Report::default(),
+            notes,
+            cells_read: 0,
+            sections_found: [false; 6],
+        };
     };
-    let sample = input.chars().take(20_000);
+    let lines = clean_lines(input, &mut notes);
+    let found = sections::find(&lines, &mut notes);
+    let present = found.present();
+    if !present.contains(&true) {
+        notes.push(Note::warning(
+            "没有找到年报的各部分标题（如“一、总体情况”“三、收到和处理政府信息公开申请情况”），请确认粘贴的是政府信息公开工作年度报告。"
+                .into(),
+            None,
+        ));
+    } else {
+        for (section, _) in SECTIONS.iter().zip(present).filter(|(_, p)| !p) {
+            notes.push(Note::warning(
+                format!("没有找到“{}”部分。", section.title),
+                None,
+            ));
+        }
+    }
+
+    let front = &lines[..found.start()];
+    let body = |s: usize| found.body(&lines, s);
+    let table_lines: Vec<Line> = [body(1), body(2)].concat();
+    let format = detect_format(&table_lines, body(0), front);
+    if format == Format::Y2019 {
+        notes.push(Note::info(
+            "按 2019 年试行格式（国办公开办函〔2019〕60号）读取。".into(),
+            None,
+        ));
+    }
+    let mut report = Report::new(format);
+    read_front_matter(front, &mut report);
+    read_texts(&found, &lines, &mut report);
+    read_tables(&found, &lines, &mut report, &mut notes);
+
+    let t = report.template();
+    let cells_read = t
+        .ids()
+        .filter(|&id| !report.raw(id).trim().is_empty())
+        .count();
+    Imported {
+        report,
+        notes,
+        cells_read,
+        sections_found: present,
+    }
+}
+
+/// Refuses binary and caps the size; None when there is nothing to read.
+fn admit<'a>(input: &'a str, notes: &mut Vec<Note>) -> Option<&'a str> {
     let (mut control, mut total) = (0usize, 0usize);
-    for c in sample {
+    for c in input.chars().take(20_000) {
         total += 1;
         if (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || c == '\u{FFFD}' {
             control += 1;
         }
     }
     if total > 0 && control * 20 > total {
-        imported.notes.push(Note::warning(
+        notes.push(Note::warning(
             "粘贴的内容不是文字（可能是二进制文件或乱码），无法读取。请从网页或 Word 中复制报告正文。"
                 .into(),
             None,
         ));
-        return imported;
+        return None;
     }
-    let input = if input.len() > MAX_INPUT {
-        let mut end = MAX_INPUT;
-        while !input.is_char_boundary(end) {
-            end -= 1;
-        }
-        notes.push(Note::warning(
-            format!(
-                "粘贴的内容过大（{:.1} MB），只读取了前 2 MB。",
-                input.len() as f64 / 1_048_576.0
-            ),
-            None,
-        ));
-        &input[..end]
-    } else {
-        input
-    };
+    if input.len() <= MAX_INPUT {
+        return Some(input);
+    }
+    let mut end = MAX_INPUT;
+    while !input.is_char_boundary(end) {
+        end -= 1;
+    }
+    notes.push(Note::warning(
+        format!(
+            "粘贴的内容过大（{:.1} MB），只读取了前 2 MB。",
+            input.len() as f64 / 1_048_576.0
+        ),
+        None,
+    ));
+    Some(&input[..end])
+}
 
+/// HTML to text, pinyin out, traditional to simplified, lines trimmed, page
+/// chrome dropped, spam noted.
+fn clean_lines(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
     let text = if html::looks_like_html(input) {
         notes.push(Note::info("已按网页（HTML）格式读取。".into(), None));
         html::to_text(input)
@@ -151,16 +203,14 @@ pub fn import(input: &str) -> Imported {
     if simplified != text {
         notes.push(Note::info("已将繁体字转换为简体字。".into(), None));
     }
-
     let mut lines = Vec::new();
     let mut chrome = 0;
     for (i, raw) in simplified.lines().enumerate() {
         let text = raw.replace('\u{a0}', " ");
         let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
         if normalize::is_chrome(&normalize::key(text)) {
-            chrome += usize::from(
-                !text.is_empty() && !text.chars().all(|c| c == '|' || c.is_whitespace()),
-            );
+            // Padding lines ("|||") are not worth mentioning; page furniture is.
+            chrome += usize::from(!text.chars().all(|c| c == '|' || c.is_whitespace()));
             continue;
         }
         if let Some(spam) = normalize::spam_in(text) {
@@ -183,60 +233,42 @@ pub fn import(input: &str) -> Imported {
             None,
         ));
     }
+    lines
+}
 
-    let found = sections::find(&lines, &mut notes);
-    imported.sections_found = found.present();
-    if found.present().iter().all(|p| !p) {
-        notes.push(Note::warning(
-            "没有找到年报的各部分标题（如“一、总体情况”“三、收到和处理政府信息公开申请情况”），请确认粘贴的是政府信息公开工作年度报告。"
-                .into(),
-            None,
-        ));
-    }
-
-    let table_lines: Vec<Line> = [1, 2]
-        .iter()
-        .flat_map(|&s| found.body(&lines, s).iter().cloned())
-        .collect();
-    let format = detect_format(&table_lines, found.body(&lines, 0), &lines[..found.start()]);
-    let mut report = Report::new(format);
-    if format == Format::Y2019 {
-        notes.push(Note::info(
-            "按 2019 年试行格式（国办公开办函〔2019〕60号）读取。".into(),
-            None,
-        ));
-    }
-
-    read_front_matter(&lines[..found.start()], &mut report);
-    let overview: Vec<&str> = found
-        .body(&lines, 0)
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect();
-    let (opening, topics) = split_overview(&overview.join("\n"));
+/// Sections 一, 五 and 六 (with the signature at the end of 六).
+fn read_texts(found: &sections::Found, lines: &[Line], report: &mut Report) {
+    let text = |s: usize| -> Vec<&str> {
+        found
+            .body(lines, s)
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect()
+    };
+    let (opening, topics) = split_overview(&text(0).join("\n"));
     report.set_text(TextKey::Overview, opening);
     for (i, body) in topics.into_iter().enumerate() {
         report.set_text(TextKey::Topic(i), body);
     }
-    let problems: Vec<&str> = found
-        .body(&lines, 4)
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect();
-    report.set_text(TextKey::Problems, problems.join("\n"));
-    let mut other: Vec<&str> = found
-        .body(&lines, 5)
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect();
-    read_signature(&mut other, &mut report);
+    report.set_text(TextKey::Problems, text(4).join("\n"));
+    let mut other = text(5);
+    read_signature(&mut other, report);
     report.set_text(TextKey::Other, other.join("\n"));
     if report.year.is_none() {
         report.year = years_in(&report.overview_full()).first().copied();
     }
+}
 
-    let t = Template::get(format);
-    if found.present()[1] {
+/// The three tables, each from its own section.
+fn read_tables(
+    found: &sections::Found,
+    lines: &[Line],
+    report: &mut Report,
+    notes: &mut Vec<Note>,
+) {
+    let t = report.template();
+    let present = found.present();
+    if present[1] {
         let expected: Vec<tables::Expected> = (0..t.t2_row_count())
             .map(|r| {
                 let (block, row) = t.t2_row(r);
@@ -247,10 +279,10 @@ pub fn import(input: &str) -> Imported {
                 }
             })
             .collect();
-        let tokens = tables::tokens(found.body(&lines, 1));
-        tables::read_rows(&tokens, &expected, "表二", &mut report, &mut notes);
+        let tokens = tables::tokens(found.body(lines, 1));
+        tables::read_rows(&tokens, &expected, "表二", report, notes);
     }
-    if found.present()[2] {
+    if present[2] {
         let expected: Vec<tables::Expected> = t
             .t3_rows
             .iter()
@@ -263,28 +295,13 @@ pub fn import(input: &str) -> Imported {
                     .collect(),
             })
             .collect();
-        let tokens = tables::tokens(found.body(&lines, 2));
-        tables::read_rows(&tokens, &expected, "表三", &mut report, &mut notes);
+        let tokens = tables::tokens(found.body(lines, 2));
+        tables::read_rows(&tokens, &expected, "表三", report, notes);
     }
-    if found.present()[3] {
-        let tokens = tables::tokens(found.body(&lines, 3));
-        tables::read_t4(&tokens, &mut report, &mut notes);
+    if present[3] {
+        let tokens = tables::tokens(found.body(lines, 3));
+        tables::read_t4(&tokens, report, notes);
     }
-    for (i, present) in found.present().iter().enumerate() {
-        if !present && found.present().iter().any(|p| *p) {
-            notes.push(Note::warning(
-                format!("没有找到“{}”部分。", SECTIONS[i].title),
-                None,
-            ));
-        }
-    }
-    imported.cells_read = t
-        .ids()
-        .filter(|&id| !report.raw(id).trim().is_empty())
-        .count();
-    imported.report = report;
-    imported.notes = notes;
-    imported
 }
 
 /// Spec §7.5: 2019 if its table words appear, or 表三 lacks the 2021 rows,
