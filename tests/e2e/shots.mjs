@@ -16,5 +16,12 @@ await app.importText(seed(4));
 await app.apply();
 await app.cell('t3.result.disclosed.total').scrollIntoViewIfNeeded();
 await app.screenshot('04-seed-004-2019-format-suspects.png');
+await page.locator('input[data-import-file]').setInputFiles([0, 1, 2, 3, 4].map((n) => ({
+  name: `seed_00${n}.txt`, mimeType: 'text/plain', buffer: Buffer.from(seed(n)),
+})));
+await page.locator('[data-batch]').waitFor();
+await page.locator('[data-batch-row="seed_000.txt"] [data-batch-open]').click();
+await page.locator('[data-batch]').scrollIntoViewIfNeeded();
+await app.screenshot('05-batch-table.png');
 await browser.close();
 server.close();
