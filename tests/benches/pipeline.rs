@@ -5,11 +5,11 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use nianbao::{import::import, model::Report, rules::check};
 
 const SEEDS: [(&str, &str); 5] = [
-    ("000", include_str!("../tests/fixtures/seed_000.txt")),
-    ("001", include_str!("../tests/fixtures/seed_001.txt")),
-    ("002", include_str!("../tests/fixtures/seed_002.txt")),
-    ("003", include_str!("../tests/fixtures/seed_003.txt")),
-    ("004", include_str!("../tests/fixtures/seed_004.txt")),
+    ("000", include_str!("../fixtures/seed_000.txt")),
+    ("001", include_str!("../fixtures/seed_001.txt")),
+    ("002", include_str!("../fixtures/seed_002.txt")),
+    ("003", include_str!("../fixtures/seed_003.txt")),
+    ("004", include_str!("../fixtures/seed_004.txt")),
 ];
 
 fn bench(c: &mut Criterion) {
