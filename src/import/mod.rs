@@ -13,6 +13,8 @@
 //! 7. the format detected (spec §7.5);
 //! 8. the tables read by keyword and position (`tables.rs`); texts kept.
 
+#![deny(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+
 pub mod html;
 pub mod normalize;
 mod sections;
@@ -124,7 +126,7 @@ pub fn import(input: &str) -> Imported {
         }
     }
 
-    let front = &lines[..found.start()];
+    let front = lines.get(..found.start()).unwrap_or_default();
     let body = |s: usize| found.body(&lines, s);
     let table_lines: Vec<Line> = [body(1), body(2)].concat();
     let format = detect_format(&table_lines, body(0), front);
@@ -183,7 +185,7 @@ fn admit<'a>(input: &'a str, notes: &mut Vec<Note>) -> Option<&'a str> {
         ),
         None,
     ));
-    Some(&input[..end])
+    input.get(..end)
 }
 
 /// HTML to text, pinyin out, traditional to simplified, lines trimmed, page
@@ -395,7 +397,7 @@ fn read_front_matter(front: &[Line], report: &mut Report) {
 }
 
 /// A report title: short, and naming the annual report.
-fn is_title(line: &str) -> bool {
+pub(crate) fn is_title(line: &str) -> bool {
     line.chars().count() <= 60
         && ["年度报告", "信息公开年报", "信息公开工作年报"]
             .iter()
@@ -416,12 +418,15 @@ fn is_title(line: &str) -> bool {
 pub fn agency_of_title(title: &str) -> Option<String> {
     let chars: Vec<char> = title.chars().collect();
     // Where the year (4 characters + 年) stands, if any.
-    let year_at = (0..chars.len().saturating_sub(4)).find(|&i| {
-        let w: String = chars[i..=i + 4].iter().collect();
+    let year_at = chars.windows(5).position(|w| {
+        let w: String = w.iter().collect();
         years_in(&w).len() == 1
     });
     let (before, after): (String, String) = match year_at {
-        Some(i) => (chars[..i].iter().collect(), chars[i + 5..].iter().collect()),
+        Some(i) => (
+            chars.iter().take(i).collect(),
+            chars.iter().skip(i + 5).collect(),
+        ),
         None => (String::new(), title.to_owned()),
     };
     let clean = |s: &str| -> String {

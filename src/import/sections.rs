@@ -47,29 +47,29 @@ pub(super) fn find(lines: &[Line], notes: &mut Vec<Note>) -> Found {
             notes.push(Note::info(
                 format!(
                     "“{}”在第 {} 行再次出现：报告内容重复，已采用第一份。",
-                    SECTIONS[s].title, line.number
+                    SECTIONS.get(s).map_or("", |x| x.title),
+                    line.number
                 ),
                 Some(line.number),
             ));
             // The second copy's title and preamble stand before its heading:
             // they belong to the copy, not to the last section of the first.
-            let front: Vec<&str> = lines[..starts.iter().flatten().copied().min().unwrap_or(0)]
-                .iter()
-                .map(|l| l.text.as_str())
-                .collect();
+            let first = starts.iter().flatten().copied().min().unwrap_or(0);
+            let front: Vec<&str> = lines.iter().take(first).map(|l| l.text.as_str()).collect();
             let last = starts.iter().flatten().copied().max().unwrap_or(0);
             end = i;
             while end > last + 1 {
-                let text = lines[end - 1].text.as_str();
-                let title_like = text.contains("年度报告") && text.chars().count() <= 60;
-                if !(title_like || front.contains(&text)) {
+                let text = lines.get(end - 1).map_or("", |l| l.text.as_str());
+                if !(super::is_title(text) || front.contains(&text)) {
                     break;
                 }
                 end -= 1;
             }
             break;
         }
-        starts[s] = Some(i);
+        if let Some(slot) = starts.get_mut(s) {
+            *slot = Some(i);
+        }
         current = Some(s);
     }
     Found { starts, end }
@@ -93,7 +93,7 @@ impl Found {
 
     /// The lines of section `s`, without its heading.
     pub fn body<'a>(&self, lines: &'a [Line], s: usize) -> &'a [Line] {
-        let Some(start) = self.starts[s] else {
+        let Some(start) = self.starts.get(s).copied().flatten() else {
             return &[];
         };
         let next = self

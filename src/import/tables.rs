@@ -92,45 +92,51 @@ pub(super) fn read_rows(
     let mut found = vec![false; expected.len()];
     let mut repeated = false;
     let mut i = 0;
-    while i < tokens.len() {
-        let tok = &tokens[i];
+    while let Some(tok) = tokens.get(i) {
         if !tok.value {
             label.push_str(&super::normalize::key(&tok.text));
             i += 1;
             continue;
         }
-        let matched =
-            (next..expected.len()).find(|&r| expected[r].keys.iter().any(|k| label.contains(k)));
-        let run = tokens[i..].iter().take_while(|t| t.value).count();
+        let matched = expected
+            .iter()
+            .enumerate()
+            .skip(next)
+            .find(|(_, e)| e.keys.iter().any(|k| label.contains(k)));
+        let rest = tokens.get(i..).unwrap_or_default();
+        let run = rest.iter().take_while(|t| t.value).count();
         // "（三）不予公开 1 属于国家秘密" (a PDF that lost the dot): a lone list
         // number before a label belongs to the label.
-        if matched.is_none() && run == 1 && tok.text.len() == 1 && i + 1 < tokens.len() {
+        if matched.is_none() && run == 1 && tok.text.len() == 1 && rest.len() > 1 {
             label.push_str(&tok.text);
             i += 1;
             continue;
         }
         match matched {
-            Some(r) => {
-                let want = expected[r].cells.len();
-                for (cell, tok) in expected[r].cells.iter().zip(&tokens[i..i + run]) {
-                    report.set_raw(*cell, tok.text.clone());
+            Some((r, row)) => {
+                let want = row.cells.len();
+                for (cell, value) in row.cells.iter().zip(rest.iter().take(run)) {
+                    report.set_raw(*cell, value.text.clone());
                 }
                 if run < want {
                     notes.push(Note::warning(
                         format!(
                             "{table}“{}”行只读到 {run} 个数（应有 {want} 个），缺少的单元格留空待填。",
-                            expected[r].label
+                            row.label
                         ),
                         Some(tok.line),
                     ));
                 }
-                found[r] = true;
+                if let Some(f) = found.get_mut(r) {
+                    *f = true;
+                }
                 next = r + 1;
                 i += run.min(want).max(1);
             }
             None => {
-                let seen_before = expected[..next]
+                let seen_before = expected
                     .iter()
+                    .take(next)
                     .any(|e| e.keys.iter().any(|k| label.contains(k)));
                 if seen_before {
                     // Said once per table, however many rows repeat.
@@ -158,16 +164,14 @@ pub(super) fn read_rows(
         }
         label.clear();
     }
-    for (r, e) in expected.iter().enumerate() {
-        if !found[r] {
-            notes.push(Note::warning(
-                format!(
-                    "{table}没有找到“{}”行，这些单元格留空待填（不会当作0）。",
-                    e.label
-                ),
-                None,
-            ));
-        }
+    for (e, _) in expected.iter().zip(&found).filter(|(_, f)| !**f) {
+        notes.push(Note::warning(
+            format!(
+                "{table}没有找到“{}”行，这些单元格留空待填（不会当作0）。",
+                e.label
+            ),
+            None,
+        ));
     }
 }
 
