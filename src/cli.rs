@@ -130,15 +130,9 @@ fn read_file(path: &str) -> Result<String, String> {
 
 type Loaded = Result<(Report, Vec<import::Note>), String>;
 
-/// A file read as a report: JSON reports load directly, anything else is imported.
+/// A file read as a report (see `import::import_file`).
 fn load(path: &str) -> Loaded {
-    let text = read_file(path)?;
-    if text.trim_start().starts_with('{') {
-        if let Ok(report) = json::from_str(&text) {
-            return Ok((report, Vec::new()));
-        }
-    }
-    let imported = import::import(&text);
+    let imported = import::import_file(&read_file(path)?);
     Ok((imported.report, imported.notes))
 }
 

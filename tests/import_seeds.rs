@@ -275,3 +275,21 @@ fn an_empty_cell_between_values_keeps_the_columns_after_it() {
         ["3", "", "0", "0", "0", "0", "3"]
     );
 }
+
+#[test]
+fn a_saved_data_file_opens_as_it_is_and_a_broken_one_says_so() {
+    let r = import(SEEDS[0]).report;
+    let saved = nianbao::import::import_file(&nianbao::model::json::to_draft(&r));
+    assert_eq!(saved.report, r);
+    assert_eq!(saved.cells_read, r.filled_cells());
+    let broken = nianbao::import::import_file("{\"format\": \"2021\", ");
+    assert!(broken.report.is_blank());
+    assert!(broken.notes[0]
+        .message
+        .contains("数据文件（JSON），但无法读取"));
+    let text = nianbao::import::import_file(SEEDS[1]);
+    assert_eq!(
+        text.report.agency.as_deref(),
+        Some("大武口区人民政府办公室")
+    );
+}

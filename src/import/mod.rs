@@ -78,6 +78,38 @@ pub struct Imported {
     pub sections_found: [bool; 6],
 }
 
+impl Imported {
+    /// A report read from a saved data file: nothing converted, nothing to report.
+    pub fn from_report(report: Report) -> Imported {
+        Imported {
+            cells_read: report.filled_cells(),
+            report,
+            notes: Vec::new(),
+            sections_found: [true; 6],
+        }
+    }
+}
+
+/// Reads an opened file: a saved report (spec §12.1 JSON, or a draft) loads
+/// as it is; anything else is a published report to import.
+pub fn import_file(text: &str) -> Imported {
+    if !text.trim_start().starts_with('{') {
+        return import(text);
+    }
+    match crate::model::json::from_str(text) {
+        Ok(report) => Imported::from_report(report),
+        Err(e) => Imported {
+            report: Report::default(),
+            notes: vec![Note::warning(
+                format!("这个文件是数据文件（JSON），但无法读取：{e}"),
+                None,
+            )],
+            cells_read: 0,
+            sections_found: [false; 6],
+        },
+    }
+}
+
 /// A cleaned line of the input.
 #[derive(Debug, Clone)]
 pub(crate) struct Line {

@@ -184,6 +184,11 @@ impl Report {
         written
     }
 
+    /// How many cells hold any text.
+    pub fn filled_cells(&self) -> usize {
+        self.cells.iter().filter(|c| !c.trim().is_empty()).count()
+    }
+
     /// True when no cell and no text has been filled.
     pub fn is_blank(&self) -> bool {
         self.cells.iter().all(|c| c.trim().is_empty())

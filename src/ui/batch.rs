@@ -68,12 +68,7 @@ pub fn BatchTable(
             let row_class = if checked.counts.0 > 0 { "has-errors" } else { "" };
             let report = report.clone();
             let load = move |_| {
-                state.preview.set(Some(Imported {
-                    cells_read: report.template().ids().filter(|&id| !report.raw(id).is_empty()).count(),
-                    report: report.clone(),
-                    notes: Vec::new(),
-                    sections_found: [true; 6],
-                }));
+                state.preview.set(Some(Imported::from_report(report.clone())));
                 on_close.run(());
             };
             view! {

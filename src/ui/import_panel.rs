@@ -7,39 +7,8 @@ use super::batch::{Batch, BatchTable};
 use super::browser::paste;
 use super::state::AppState;
 use crate::import::{self, Imported, Level};
-use crate::model::{json, Report};
+use crate::model::Report;
 use crate::rules::{self, Severity};
-
-/// Reads an opened or dropped file: JSON drafts load directly, anything else is imported.
-fn read_text(name: &str, text: &str) -> Imported {
-    if name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{') {
-        match json::from_str(text) {
-            Ok(report) => {
-                let cells_read = report
-                    .template()
-                    .ids()
-                    .filter(|&id| !report.raw(id).is_empty())
-                    .count();
-                return Imported {
-                    report,
-                    notes: Vec::new(),
-                    cells_read,
-                    sections_found: [true; 6],
-                };
-            }
-            Err(e) => {
-                let mut i = import::import("");
-                i.notes = vec![import::Note {
-                    level: Level::Warning,
-                    message: format!("文件“{name}”无法读取：{e}"),
-                    line: None,
-                }];
-                return i;
-            }
-        }
-    }
-    import::import(text)
-}
 
 /// "A、B、C、D、E 等": the first five names of a list.
 fn name_list(names: &[String]) -> String {
@@ -72,7 +41,15 @@ pub fn ImportPanel() -> impl IntoView {
         if let [one] = files.as_slice() {
             match one {
                 Ok((name, text)) => {
-                    let imported = read_text(name, text);
+                    let mut imported = import::import_file(text);
+                    imported.notes.insert(
+                        0,
+                        import::Note {
+                            level: Level::Info,
+                            message: format!("已打开文件“{name}”。"),
+                            line: None,
+                        },
+                    );
                     source.set(if text.len() > 200_000 {
                         String::new()
                     } else {
@@ -88,7 +65,7 @@ pub fn ImportPanel() -> impl IntoView {
         let mut failed = Vec::new();
         for file in files {
             match file {
-                Ok((name, text)) => reports.push((name.clone(), read_text(&name, &text).report)),
+                Ok((name, text)) => reports.push((name.clone(), import::import_file(&text).report)),
                 Err(why) => failed.push(why),
             }
         }
