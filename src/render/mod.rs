@@ -194,7 +194,7 @@ pub fn render(export: Export, report: &Report) -> Rendered {
 
 /// The document title: the report's own, or agency + year + the standard words.
 pub fn title(report: &Report) -> String {
-    if report.meta.title.is_empty() {
+    if report.meta.title.trim().is_empty() {
         crate::import::default_title(report.agency.as_deref(), report.year)
     } else {
         report.meta.title.clone()

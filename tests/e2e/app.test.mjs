@@ -180,6 +180,17 @@ test('新建 asks first, and keeps the work when the user says no', async () => 
   assert.equal(await app.value('t4.review.upheld'), '');
 });
 
+test('the title is made from agency and year unless the user writes one', async () => {
+  await app.field('agency').fill('某区商务局');
+  await app.field('year').fill('2024');
+  await page.locator('details.preamble summary').click();
+  assert.equal(await app.field('title').getAttribute('placeholder'), '某区商务局2024年政府信息公开工作年度报告');
+  await app.field('title').fill('某区商务局2024年度政府信息公开工作报告');
+  const html = await app.download('html');
+  assert.equal(html.name, '某区商务局2024年度政府信息公开工作报告.html');
+  assert.match(html.text, /<h1>某区商务局2024年度政府信息公开工作报告<\/h1>/);
+});
+
 test('downloads: HTML, text and JSON carry the report', async () => {
   await app.importText(seed(1));
   await app.apply();

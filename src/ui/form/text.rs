@@ -41,6 +41,9 @@ pub fn MetaFields() -> impl IntoView {
     let year = Memo::new(move |_| r.with(|r| r.year.map(|y| y.to_string()).unwrap_or_default()));
     let date = Memo::new(move |_| r.with(|r| r.meta.date.clone()));
     let preamble = Memo::new(move |_| r.with(|r| r.meta.preamble.clone()));
+    let title = Memo::new(move |_| r.with(|r| r.meta.title.clone()));
+    let default_title =
+        Memo::new(move |_| r.with(|r| crate::import::default_title(r.agency.as_deref(), r.year)));
     // The model holds only a valid year; what is typed meanwhile stays in the box.
     let year_bad = RwSignal::new(false);
     view! {
@@ -76,7 +79,16 @@ pub fn MetaFields() -> impl IntoView {
                     }/>
             </label>
             <details class="preamble">
-                <summary>"报告前言（可选）"</summary>
+                <summary>"标题和前言（可选）"</summary>
+                <label>"标题 "
+                    <input data-field="title" size="48" placeholder=move || default_title.get()
+                        prop:value=move || title.get()
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            r.update(|r| r.meta.title = v);
+                        }/>
+                    " （留空则按机关名称和年度自动生成）"
+                </label>
                 <textarea data-field="preamble" rows="3" prop:value=move || preamble.get()
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
