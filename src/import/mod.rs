@@ -445,6 +445,7 @@ pub(crate) fn is_title(line: &str) -> bool {
 /// assert_eq!(a("2023年度某市统计局政府信息公开工作年度报告").as_deref(), Some("某市统计局"));
 /// assert_eq!(a("某县人民政府关于2023年政府信息公开工作年度报告").as_deref(), Some("某县人民政府"));
 /// assert_eq!(a("某区教育局二〇二三年政府信息公开工作年度报告").as_deref(), Some("某区教育局"));
+/// assert_eq!(a("某市司法局政府信息公开工作年度报告（2023年）").as_deref(), Some("某市司法局"));
 /// assert_eq!(a("政府信息公开工作年度报告"), None);
 /// ```
 pub fn agency_of_title(title: &str) -> Option<String> {
@@ -461,16 +462,18 @@ pub fn agency_of_title(title: &str) -> Option<String> {
         ),
         None => (String::new(), title.to_owned()),
     };
+    // The agency ends where the standard words begin.
     let clean = |s: &str| -> String {
+        let s = s.find("政府信息公开").map_or(s, |end| &s[..end]);
         let s = s.trim().trim_start_matches("关于").trim_end_matches("关于");
-        s.trim_start_matches('度').trim().to_owned()
+        let s = s
+            .trim_start_matches('度')
+            .trim_end_matches(['(', '（', ' ']);
+        s.trim().to_owned()
     };
-    let before = clean(&before);
-    let name = if before.is_empty() {
-        let end = after.find("政府信息公开").unwrap_or(after.len());
-        clean(&after[..end])
-    } else {
-        before
+    let name = match clean(&before) {
+        b if b.is_empty() => clean(&after),
+        b => b,
     };
     (!name.is_empty() && name.chars().count() <= 40).then_some(name)
 }
