@@ -53,6 +53,15 @@ test('typing a wrong total shows R4 with the expected value, marks the cell, and
   assert.equal(await app.invalid('t4.review.total'), false);
 });
 
+test('a wrong total offers the computed value at the cell itself', async () => {
+  await app.paste(app.cell('t3.new_received.natural_person'), { text: '3\t1\t0\t0\t0\t0\t5' });
+  const fix = page.locator('td:has([data-cell="t3.new_received.total"]) [data-fix-cell]');
+  assert.equal(await fix.textContent(), '采用计算值 4');
+  await fix.click();
+  assert.equal(await app.value('t3.new_received.total'), '4');
+  assert.equal(await fix.count(), 0);
+});
+
 test('clicking a finding focuses its cell', async () => {
   await fillReview([0, 2, 0, 0, 0]);
   await app.cell('t4.review.upheld').focus();

@@ -43,6 +43,14 @@ pub fn CellInput(
             }
         })
     });
+    // A total that does not match its parts offers the computed value right here.
+    let fix = Memo::new(move |_| {
+        state.findings.with(|fs| {
+            fs.iter()
+                .find(|f| f.fix == Some(id))
+                .and_then(|f| f.expected)
+        })
+    });
     // Spec §12.4: a cell named in any standing finding is aria-invalid.
     let invalid = move || (problem.get().is_some() || mark.get() != "cell").to_string();
 
@@ -99,5 +107,11 @@ pub fn CellInput(
             on:keydown=on_keydown
             on:paste=on_paste/>
         {move || problem.get().map(|m| view! { <span class="cell-msg" role="alert">{m}</span> })}
+        {move || fix.get().map(|n| view! {
+            <button type="button" class="cell-fix" data-fix-cell="" title="采用按分项计算的合计值"
+                on:click=move |_| report.update(|r| r.set_number(id, n))>
+                {format!("采用计算值 {n}")}
+            </button>
+        })}
     }
 }
