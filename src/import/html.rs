@@ -47,52 +47,133 @@ pub fn looks_like_html(text: &str) -> bool {
     .any(|t| head.contains(t))
 }
 
-/// Converts HTML to lines of text.
+/// A piece of markup: text between tags, or a tag.
+enum Event<'a> {
+    Text(&'a str),
+    Tag { name: String, closing: bool },
+}
+
+/// Walks markup as text and tags; comments and the content of [`SKIP`]
+/// elements never come out.
+struct Scanner<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for Scanner<'a> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            if self.rest.is_empty() {
+                return None;
+            }
+            let Some(lt) = self.rest.find('<') else {
+                let text = self.rest;
+                self.rest = "";
+                return Some(Event::Text(text));
+            };
+            if lt > 0 {
+                let text = &self.rest[..lt];
+                self.rest = &self.rest[lt..];
+                return Some(Event::Text(text));
+            }
+            if let Some(after) = self.rest.strip_prefix("<!--") {
+                self.rest = after.find("-->").map_or("", |i| &after[i + 3..]);
+                continue;
+            }
+            let Some(gt) = tag_end(self.rest) else {
+                // A lone "<" in text.
+                self.rest = &self.rest[1..];
+                return Some(Event::Text("<"));
+            };
+            let tag = &self.rest[1..gt];
+            self.rest = &self.rest[gt + 1..];
+            let closing = tag.starts_with('/');
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if name.is_empty() {
+                continue;
+            }
+            if !closing && SKIP.contains(&name.as_str()) && !tag.ends_with('/') {
+                self.rest = skip_element(self.rest, &name);
+                continue;
+            }
+            return Some(Event::Tag { name, closing });
+        }
+    }
+}
+
+/// Which tables (by order of their opening tag) hold another table: page
+/// layout tables, whose cells are page regions, not data cells.
+fn layout_tables(html: &str) -> Vec<bool> {
+    let mut layout = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for event in (Scanner { rest: html }) {
+        match event {
+            Event::Tag {
+                name,
+                closing: false,
+            } if name == "table" => {
+                for &t in &open {
+                    if let Some(l) = layout.get_mut(t) {
+                        *l = true;
+                    }
+                }
+                open.push(layout.len());
+                layout.push(false);
+            }
+            Event::Tag {
+                name,
+                closing: true,
+            } if name == "table" => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    layout
+}
+
+/// Converts HTML to lines of text. Rows of data tables become lines of
+/// `|`-separated cells; layout tables (old CMS pages put the whole article
+/// in one) are read as ordinary blocks.
 ///
 /// ```
 /// let html = "<p>一、总体情况</p><table><tr><td rowspan=2>行政许可</td><td>6,240</td></tr></table><script>alert(1)</script>";
 /// assert_eq!(nianbao::import::html::to_text(html), "一、总体情况\n|行政许可|6,240\n");
 /// ```
 pub fn to_text(html: &str) -> String {
+    let layout = layout_tables(html);
     let mut out = String::with_capacity(html.len() / 2);
-    let mut rest = html;
+    let mut tables: Vec<bool> = Vec::new(); // open tables: is it a layout table?
+    let mut seen_tables = 0usize;
     let mut cell_depth = 0usize;
     let mut pre_depth = 0usize;
     let mut pending_space = false;
-    while !rest.is_empty() {
-        let Some(lt) = rest.find('<') else {
-            push_text(&mut out, rest, &mut pending_space, pre_depth > 0);
-            break;
+    for event in (Scanner { rest: html }) {
+        let (name, closing) = match event {
+            Event::Text(text) => {
+                push_text(&mut out, text, &mut pending_space, pre_depth > 0);
+                continue;
+            }
+            Event::Tag { name, closing } => (name, closing),
         };
-        push_text(&mut out, &rest[..lt], &mut pending_space, pre_depth > 0);
-        rest = &rest[lt..];
-        if let Some(after) = rest.strip_prefix("<!--") {
-            rest = after.find("-->").map_or("", |i| &after[i + 3..]);
-            continue;
-        }
-        let Some(gt) = tag_end(rest) else {
-            // A lone "<" in text.
-            push_text(&mut out, "<", &mut pending_space, false);
-            rest = &rest[1..];
-            continue;
-        };
-        let tag = &rest[1..gt];
-        rest = &rest[gt + 1..];
-        let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if name.is_empty() {
-            continue;
-        }
-        if !closing && SKIP.contains(&name.as_str()) && !tag.ends_with('/') {
-            rest = skip_element(rest, &name);
-            continue;
-        }
+        let in_layout = tables.last().copied().unwrap_or(false);
         match name.as_str() {
+            "table" if !closing => {
+                tables.push(layout.get(seen_tables).copied().unwrap_or(false));
+                seen_tables += 1;
+                newline(&mut out);
+            }
+            "table" => {
+                tables.pop();
+                newline(&mut out);
+            }
+            "td" | "th" if in_layout => newline(&mut out),
             "td" | "th" if !closing => {
                 cell_depth += 1;
                 trim_trailing_spaces(&mut out);
@@ -113,7 +194,8 @@ pub fn to_text(html: &str) -> String {
                 newline(&mut out);
             }
             n if BLOCK.contains(&n) => {
-                if cell_depth > 0 {
+                // Inside a data cell a paragraph break is only a space: the row stays one line.
+                if cell_depth > 0 && !in_layout {
                     pending_space = true;
                 } else {
                     newline(&mut out);
@@ -270,6 +352,17 @@ mod tests {
     fn cells_inside_rows_are_separated_by_pipes() {
         let html = "<table><tr><td><p>一、本年新收</p><p>申请数量</p></td><td>1</td><td>&nbsp;</td></tr><tr><th>2</th></tr></table>";
         assert_eq!(to_text(html), "|一、本年新收 申请数量|1|\n|2\n");
+    }
+
+    #[test]
+    fn a_page_laid_out_in_a_table_reads_as_paragraphs_and_its_data_tables_as_rows() {
+        let html = "<table><tr><td>导航</td></tr><tr><td><p>一、总体情况</p><p>正文。</p>\
+            <table><tr><td>行政许可</td><td><p>6</p></td><td>&nbsp;</td><td>1</td></tr></table>\
+            <p>五、存在的主要问题及改进情况</p></td></tr></table>";
+        assert_eq!(
+            to_text(html),
+            "导航\n一、总体情况\n正文。\n|行政许可|6||1\n五、存在的主要问题及改进情况\n"
+        );
     }
 
     #[test]
