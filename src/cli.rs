@@ -125,7 +125,24 @@ fn read_file(path: &str) -> Result<String, String> {
         };
         format!("无法读取文件“{path}”：{why}")
     })?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(decode(&bytes))
+}
+
+/// Text of a file: UTF-8 (with or without BOM), else GB18030, which covers the
+/// GBK and GB2312 pages many government sites still serve.
+fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => {
+            let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
+            if had_errors {
+                String::from_utf8_lossy(bytes).into_owned()
+            } else {
+                text.into_owned()
+            }
+        }
+    }
 }
 
 type Loaded = Result<(Report, Vec<import::Note>), String>;

@@ -249,3 +249,16 @@ fn render_docx_and_traditional() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("新城區行政審批和政務服務局2023年政府信息公開工作年度報告"));
 }
+
+#[test]
+fn a_gbk_page_saved_from_a_government_site_is_read() {
+    let dir = std::env::temp_dir().join(format!("nianbao-gbk-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (gbk, _, _) = encoding_rs::GBK.encode(include_str!("fixtures/seed_001.txt"));
+    let path = dir.join("gbk.txt");
+    std::fs::write(&path, &gbk).unwrap();
+    let out = nianbao(&["parse", path.to_str().unwrap()], None);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["agency"], "大武口区人民政府办公室");
+    assert_eq!(v["s2_proactive"]["normative_doc"]["in_force"], 3);
+}

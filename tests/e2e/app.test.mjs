@@ -3,7 +3,7 @@ import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, App, seed, artifacts } from './harness.mjs';
+import { serve, launch, App, seed, artifacts, fixtures } from './harness.mjs';
 
 let server, base, browser, context, page, app, requests, errors;
 
@@ -345,4 +345,15 @@ test('dropping many reports checks them together: one row each, years of one age
   await app.apply();
   assert.equal(await app.field('format').inputValue(), '2019');
   assert.equal(await app.value('t3.result.total.total'), '17');
+});
+
+test('a GBK-encoded page saved from a government site opens correctly', async () => {
+  const gbk = execFileSync('python3', ['-c',
+    'import sys; sys.stdout.buffer.write(open(sys.argv[1], encoding="utf-8").read().encode("gbk"))',
+    `${fixtures}/seed_001.txt`]);
+  await page.locator('input[data-import-file]').setInputFiles({ name: '年报.txt', mimeType: 'text/plain', buffer: gbk });
+  await page.locator('[data-import-preview]').waitFor();
+  await app.apply();
+  assert.equal(await app.field('agency').inputValue(), '大武口区人民政府办公室');
+  assert.equal(await app.value('t2.normative_doc.in_force'), '3');
 });

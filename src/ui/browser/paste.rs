@@ -16,6 +16,20 @@ pub fn clipboard_text(ev: &web_sys::ClipboardEvent) -> Option<String> {
     ev.clipboard_data()?.get_data("text/plain").ok()
 }
 
+/// Text of a file: UTF-8, else GB18030 (GBK pages saved from government sites).
+fn decode(bytes: &js_sys::Uint8Array) -> Option<String> {
+    let strict = web_sys::TextDecoderOptions::new();
+    strict.set_fatal(true);
+    let utf8 = web_sys::TextDecoder::new_with_label_and_options("utf-8", &strict).ok()?;
+    if let Ok(text) = utf8.decode_with_buffer_source(bytes) {
+        return Some(text);
+    }
+    web_sys::TextDecoder::new_with_label("gb18030")
+        .ok()?
+        .decode_with_buffer_source(bytes)
+        .ok()
+}
+
 /// A file read as text: (name, text), or a Chinese reason.
 pub type FileText = Result<(String, String), String>;
 
@@ -29,11 +43,13 @@ fn read_files(files: web_sys::FileList, done: impl FnOnce(Vec<FileText>) + 'stat
         let mut out = Vec::with_capacity(files.len());
         for file in files {
             let name = file.name();
+            let text = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+                .await
+                .ok()
+                .and_then(|buffer| decode(&js_sys::Uint8Array::new(&buffer)));
             out.push(
-                wasm_bindgen_futures::JsFuture::from(file.text())
-                    .await
-                    .map(|text| (name.clone(), text.as_string().unwrap_or_default()))
-                    .map_err(|_| format!("无法读取文件“{name}”。")),
+                text.map(|t| (name.clone(), t))
+                    .ok_or_else(|| format!("无法读取文件“{name}”。")),
             );
         }
         done(out);
