@@ -10,6 +10,9 @@ use crate::import::{self, Imported, Level};
 use crate::model::Report;
 use crate::rules::{self, Severity};
 
+/// Pastes longer than this (bytes) are read but not shown in the box.
+const SHOWN_MAX: usize = 200_000;
+
 /// "A、B、C、D、E 等": the first five names of a list.
 fn name_list(names: &[String]) -> String {
     let more = if names.len() > 5 { " 等" } else { "" };
@@ -23,17 +26,34 @@ fn name_list(names: &[String]) -> String {
 pub fn ImportPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let source = state.import_text;
+    // What the box shows: the paste itself, or (too large to lay out quickly) nothing;
+    // the preview says what was read either way.
+    let shown = |text: String| {
+        if text.len() > SHOWN_MAX {
+            String::new()
+        } else {
+            text
+        }
+    };
     let preview_from = move |text: String| {
         let imported = (!text.trim().is_empty()).then(|| import::import(&text));
-        source.set(text);
+        source.set(shown(text));
         state.preview.set(imported);
     };
     let on_paste = move |ev: leptos::ev::ClipboardEvent| {
-        if let Some((content, true)) = paste::clipboard_content(&ev) {
+        match paste::clipboard_content(&ev) {
             // Tables come through intact from the HTML; show its text form.
-            ev.prevent_default();
-            source.set(import::html::to_text(&content));
-            state.preview.set(Some(import::import(&content)));
+            Some((content, true)) => {
+                ev.prevent_default();
+                source.set(shown(import::html::to_text(&content)));
+                state.preview.set(Some(import::import(&content)));
+            }
+            // A huge paste never goes into the box, where laying it out would freeze the page.
+            Some((content, false)) if content.len() > SHOWN_MAX => {
+                ev.prevent_default();
+                preview_from(content);
+            }
+            _ => {}
         }
     };
     let batch = RwSignal::new(None::<Batch>);
@@ -50,11 +70,7 @@ pub fn ImportPanel() -> impl IntoView {
                             line: None,
                         },
                     );
-                    source.set(if text.len() > 200_000 {
-                        String::new()
-                    } else {
-                        text.clone()
-                    });
+                    source.set(shown(text.clone()));
                     state.preview.set(Some(imported));
                 }
                 Err(why) => state.notice.set(Some(why.clone())),

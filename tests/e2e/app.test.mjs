@@ -357,3 +357,18 @@ test('a GBK-encoded page saved from a government site opens correctly', async ()
   assert.equal(await app.field('agency').inputValue(), '大武口区人民政府办公室');
   assert.equal(await app.value('t2.normative_doc.in_force'), '3');
 });
+
+test('a garbage paste and a huge paste get clear Chinese notes, and the form keeps its values', async () => {
+  await app.type('t4.review.upheld', '2');
+  await app.importText('asdf qwer 1234 ！！！ <b>bold</b>');
+  assert.match(await page.locator('[data-import-preview]').textContent(), /没有找到年报的各部分标题/);
+  await page.getByRole('button', { name: '取消' }).click();
+  // 10 MB: a report followed by noise, pasted as a person would.
+  await app.paste(app.importBox(), { text: seed(1) + '\n' + '噪声0123456789|'.repeat(700000) });
+  await page.locator('[data-import-preview]').waitFor();
+  assert.match(await page.locator('[data-import-preview]').textContent(), /只读取了前 2 MB/);
+  assert.match(await page.locator('[data-import-preview] .summary').textContent(), /大武口区人民政府办公室/);
+  // Too large to show, so the box stays light.
+  assert.equal(await app.importBox().inputValue(), '');
+  assert.equal(await app.value('t4.review.upheld'), '2');
+});
