@@ -47,6 +47,16 @@ impl TextKey {
         }
     }
 
+    /// The heading the part stands under: a section title, or a topic of 一.
+    pub fn title(self) -> &'static str {
+        match self {
+            TextKey::Overview => crate::template::SECTIONS[0].title,
+            TextKey::Topic(i) => TOPICS[i.min(4)].title,
+            TextKey::Problems => crate::template::SECTIONS[4].title,
+            TextKey::Other => crate::template::SECTIONS[5].title,
+        }
+    }
+
     fn slot(self) -> usize {
         match self {
             TextKey::Overview => 0,

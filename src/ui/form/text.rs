@@ -21,7 +21,7 @@ pub fn TextSection(
     view! {
         <div class="text-part">
             {(!label.is_empty()).then(|| view! { <h3>{label}</h3> })}
-            <textarea data-section=key.id() rows=move || rows.get()
+            <textarea data-section=key.id() rows=move || rows.get() aria-label=key.title()
                 prop:value=move || text.get()
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
