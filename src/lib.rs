@@ -18,6 +18,8 @@
 //! render/    pure · report → HTML / text / JSON
 //! ui/        shell, wasm32 only · Leptos components; ui/browser/ is the only web-sys caller
 //! cli.rs     shell, host only · `nianbao parse|check|render`
+//! bin/nianbao-extras.rs  the app's worker for Word and 繁體 output (ui/browser/extras.rs),
+//!            a second wasm the page loads only when asked, so the form loads light
 //! ```
 //!
 //! Dependencies point one way: `template ← model ← rules ← import`, `render →
