@@ -293,3 +293,29 @@ fn a_saved_data_file_opens_as_it_is_and_a_broken_one_says_so() {
         Some("大武口区人民政府办公室")
     );
 }
+
+#[test]
+fn a_paste_of_only_table_three_is_read_by_its_row_names() {
+    let only_table: String = SEEDS[1]
+        .lines()
+        .skip_while(|l| !l.starts_with("(本列数据的勾稽关系"))
+        .take_while(|l| !l.starts_with("四、政府信息公开"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let i = import(&only_table);
+    assert_eq!(t3_row(&i.report, "new_received"), row([0; 7]));
+    assert_eq!(i.cells_read, 175);
+    assert!(
+        i.notes
+            .iter()
+            .any(|n| n.message.contains("已按表格的行名读到 175 个单元格")),
+        "{:?}",
+        i.notes
+    );
+    // Table 二 was not in the paste: nothing is said about its rows.
+    assert!(
+        !i.notes.iter().any(|n| n.message.contains("表二")),
+        "{:?}",
+        i.notes
+    );
+}

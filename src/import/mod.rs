@@ -143,24 +143,29 @@ pub fn import(input: &str) -> Imported {
     let lines = clean_lines(input, &mut notes);
     let found = sections::find(&lines, &mut notes);
     let present = found.present();
-    if !present.contains(&true) {
+    let headings = present.contains(&true);
+    for (section, _) in SECTIONS.iter().zip(present).filter(|(_, p)| headings && !p) {
         notes.push(Note::warning(
-            "没有找到年报的各部分标题（如“一、总体情况”“三、收到和处理政府信息公开申请情况”），请确认粘贴的是政府信息公开工作年度报告。"
-                .into(),
+            format!("没有找到“{}”部分。", section.title),
             None,
         ));
-    } else {
-        for (section, _) in SECTIONS.iter().zip(present).filter(|(_, p)| !p) {
-            notes.push(Note::warning(
-                format!("没有找到“{}”部分。", section.title),
-                None,
-            ));
-        }
     }
 
     let front = lines.get(..found.start()).unwrap_or_default();
     let body = |s: usize| found.body(&lines, s);
-    let table_lines: Vec<Line> = [body(1), body(2)].concat();
+    // Without any heading (only a table was copied), tables 二 and 三 are
+    // looked for in the whole paste by their row names; 表四 has none.
+    let sources = if headings {
+        [body(1), body(2), body(3)].map(Some)
+    } else {
+        [Some(lines.as_slice()), Some(lines.as_slice()), None]
+    };
+    let table_lines: Vec<Line> = [sources[0], sources[1]]
+        .into_iter()
+        .flatten()
+        .flatten()
+        .cloned()
+        .collect();
     let format = detect_format(&table_lines, body(0), front);
     if format == Format::Y2019 {
         notes.push(Note::info(
@@ -171,13 +176,23 @@ pub fn import(input: &str) -> Imported {
     let mut report = Report::new(format);
     read_front_matter(front, &mut report);
     read_texts(&found, &lines, &mut report);
-    read_tables(&found, &lines, &mut report, &mut notes);
+    read_tables(sources, !headings, &mut report, &mut notes);
 
-    let t = report.template();
-    let cells_read = t
-        .ids()
-        .filter(|&id| !report.raw(id).trim().is_empty())
-        .count();
+    let cells_read = report.filled_cells();
+    if !headings {
+        notes.push(if cells_read > 0 {
+            Note::info(
+                format!("没有找到年报的各部分标题，已按表格的行名读到 {cells_read} 个单元格。"),
+                None,
+            )
+        } else {
+            Note::warning(
+                "没有找到年报的各部分标题（如“一、总体情况”“三、收到和处理政府信息公开申请情况”），请确认粘贴的是政府信息公开工作年度报告。"
+                    .into(),
+                None,
+            )
+        });
+    }
     Imported {
         report,
         notes,
@@ -293,16 +308,16 @@ fn read_texts(found: &sections::Found, lines: &[Line], report: &mut Report) {
     }
 }
 
-/// The three tables, each from its own section.
+/// The three tables, each from its own section (or, for 二 and 三, from the
+/// whole paste when it has no headings).
 fn read_tables(
-    found: &sections::Found,
-    lines: &[Line],
+    sources: [Option<&[Line]>; 3],
+    quiet_if_absent: bool,
     report: &mut Report,
     notes: &mut Vec<Note>,
 ) {
     let t = report.template();
-    let present = found.present();
-    if present[1] {
+    if let Some(lines) = sources[0] {
         let expected: Vec<tables::Expected> = (0..t.t2_row_count())
             .map(|r| {
                 let (block, row) = t.t2_row(r);
@@ -313,10 +328,10 @@ fn read_tables(
                 }
             })
             .collect();
-        let tokens = tables::tokens(found.body(lines, 1));
-        tables::read_rows(&tokens, &expected, "表二", report, notes);
+        let tokens = tables::tokens(lines);
+        tables::read_rows(&tokens, &expected, "表二", report, quiet_if_absent, notes);
     }
-    if present[2] {
+    if let Some(lines) = sources[1] {
         let expected: Vec<tables::Expected> = t
             .t3_rows
             .iter()
@@ -329,11 +344,11 @@ fn read_tables(
                     .collect(),
             })
             .collect();
-        let tokens = tables::tokens(found.body(lines, 2));
-        tables::read_rows(&tokens, &expected, "表三", report, notes);
+        let tokens = tables::tokens(lines);
+        tables::read_rows(&tokens, &expected, "表三", report, quiet_if_absent, notes);
     }
-    if present[3] {
-        let tokens = tables::tokens(found.body(lines, 3));
+    if let Some(lines) = sources[2] {
+        let tokens = tables::tokens(lines);
         tables::read_t4(&tokens, report, notes);
     }
 }

@@ -80,13 +80,18 @@ pub(super) struct Expected<'a> {
 
 /// Reads rows from the token sequence in the expected order. Rows not found
 /// stay empty (missing, never 0) and are reported; rows seen again are ignored.
+/// Returns how many rows were found. With `quiet_if_absent`, a table of
+/// which no row is found says nothing (the paste simply did not hold it).
 pub(super) fn read_rows(
     tokens: &[Token],
     expected: &[Expected],
     table: &str,
     report: &mut Report,
-    notes: &mut Vec<Note>,
-) {
+    quiet_if_absent: bool,
+    all_notes: &mut Vec<Note>,
+) -> usize {
+    let mut notes = Vec::new();
+    let notes = &mut notes;
     let mut label = String::new();
     let mut next = 0usize;
     let mut found = vec![false; expected.len()];
@@ -173,6 +178,11 @@ pub(super) fn read_rows(
             None,
         ));
     }
+    let rows = found.iter().filter(|f| **f).count();
+    if rows > 0 || !quiet_if_absent {
+        all_notes.append(notes);
+    }
+    rows
 }
 
 /// Reads 表四: the first 15 values in order (spec §8.2 rule 2).
