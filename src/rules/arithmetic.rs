@@ -3,7 +3,7 @@
 
 use super::{message, Finding, Severity};
 use crate::model::{Report, Value};
-use crate::template::{table3::Role, Axis, CellId, Relation, RelationKind, TableId};
+use crate::template::{table3::Role, Axis, CellId, Relation, RelationKind, TableId, Template};
 
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     let t = report.template();
@@ -48,6 +48,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     // R1–R4.
     let first = out.len();
     let mut unassessable: Vec<&Relation> = Vec::new();
+    let mut failing: Vec<&Relation> = Vec::new();
     for rel in &t.relations {
         let lhs: Option<i64> = rel.lhs.iter().map(|&c| value(c).number()).sum();
         let rhs: Option<i64> = rel.rhs.iter().map(|&c| value(c).number()).sum();
@@ -56,7 +57,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
                 let mut f = Finding::new(
                     rel.kind.id(),
                     Severity::Error,
-                    message::relation(t, rel, report),
+                    message::relation(t, rel, report, l, r),
                 )
                 .with_cells(rel.cells());
                 f.expected = Some(r);
@@ -65,6 +66,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
                     f.fix = rel.lhs.first().copied();
                 }
                 out.push(f);
+                failing.push(rel);
             }
             (Some(_), Some(_)) => {}
             // Not assessable: never passed, never an error. A relation with
@@ -73,7 +75,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             _ => {}
         }
     }
-    mark_suspects(report, &mut out[first..]);
+    mark_suspects(t, &failing, &mut out[first..]);
     // One note per family, so a missing row does not read as 14 problems.
     for kind in [
         RelationKind::R1,
@@ -109,17 +111,11 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
 
 /// A wrong cell (r, c) fails R3 on row r and R2 (leaf rows) or R1 (rows
 /// 一/二/（七）/四) on column c. Mark that cell on both findings.
-fn mark_suspects(report: &Report, findings: &mut [Finding]) {
-    let t = report.template();
+fn mark_suspects(t: &Template, failing: &[&Relation], findings: &mut [Finding]) {
     let failing = |kind: RelationKind| -> Vec<usize> {
-        t.relations
+        failing
             .iter()
             .filter(|rel| rel.kind == kind)
-            .filter(|rel| {
-                let l: Option<i64> = rel.lhs.iter().map(|&c| report.number(c)).sum();
-                let r: Option<i64> = rel.rhs.iter().map(|&c| report.number(c)).sum();
-                matches!((l, r), (Some(l), Some(r)) if l != r)
-            })
             .filter_map(|rel| match rel.axis {
                 Axis::Row(i) | Axis::Column(i) => Some(i),
                 Axis::Group(_) => None,
