@@ -20,7 +20,7 @@ pub mod normalize;
 mod sections;
 mod tables;
 
-use crate::model::outline::{parse_date, split_overview, years_in};
+use crate::model::outline::{parse_date, split_overview, statistics_year, years_in};
 use crate::model::{Report, TextKey};
 use crate::template::{Format, SECTIONS};
 
@@ -408,11 +408,7 @@ fn read_front_matter(front: &[Line], report: &mut Report) {
         }
     }
     report.meta.preamble = preamble.join("\n");
-    let stats_year = report
-        .meta
-        .preamble
-        .find("1月1日")
-        .and_then(|at| years_in(&report.meta.preamble[..at]).last().copied());
+    let stats_year = statistics_year(&report.meta.preamble);
     if let Some(title) = title {
         report.year = years_in(title).first().copied().or(stats_year);
         if let Some(agency) = agency_of_title(title) {

@@ -116,6 +116,12 @@ pub fn years_in(text: &str) -> Vec<i32> {
     out
 }
 
+/// The year of a statistics period: "统计期限…YYYY年1月1日" or "YYYY年1月1日至12月31日".
+pub fn statistics_year(text: &str) -> Option<i32> {
+    let at = text.find("1月1日")?;
+    years_in(text.get(..at)?).last().copied()
+}
+
 /// Reads "2024年1月20日" (also with "-" or "." separators) as (year, month, day).
 pub fn parse_date(text: &str) -> Option<(i32, u32, u32)> {
     let nums: Vec<&str> = text

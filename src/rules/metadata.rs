@@ -2,7 +2,7 @@
 //! sections 五 and 六.
 
 use super::{message, Finding, Severity};
-use crate::model::outline::{parse_date, years_in};
+use crate::model::outline::{parse_date, statistics_year, years_in};
 use crate::model::{Report, TextKey};
 use crate::template::{table3, TableId, SECTIONS, TOPICS};
 
@@ -140,12 +140,6 @@ pub(super) fn mentions_fee(text: &str) -> bool {
     ["处理费", "收费", "收取", "费用"]
         .iter()
         .any(|k| text.contains(k))
-}
-
-/// The year of "统计期限…YYYY年1月1日" or "YYYY年1月1日至12月31日".
-fn statistics_year(text: &str) -> Option<i32> {
-    let at = text.find("1月1日")?;
-    years_in(&text[..at]).last().copied()
 }
 
 fn is_government(report: &Report) -> bool {
