@@ -3,26 +3,34 @@
 //!
 //! The pipeline, in order:
 //! 1. refuse binary, cap the size ([`MAX_INPUT`]);
-//! 2. HTML → lines (`html.rs`), when the paste is markup;
+//! 2. HTML → lines (`html.rs`), when the paste is markup; Markdown tables
+//!    (a PDF converter's output) keep their cells;
 //! 3. pinyin annotations out, traditional → simplified (`normalize.rs`);
-//! 4. lines trimmed, page chrome dropped, spam fragments noted;
-//! 5. the six headings found in order; a second 一 means the report was
-//!    pasted twice, and reading stops there (`sections.rs`);
+//! 4. lines with their indent, page and block; page chrome and page
+//!    numbers dropped, spam fragments noted;
+//! 5. the six headings found by position and form, cut out of text they
+//!    were run into; a second block of tables means the report was pasted
+//!    twice, and reading stops there (`sections.rs`);
 //! 6. title, agency, year and preamble from the lines before 一; the
-//!    signature from the end of 六;
+//!    signature from the end of 六 (`front.rs`);
 //! 7. the format detected (spec §7.5);
-//! 8. the tables read by keyword and position (`tables.rs`); texts kept.
+//! 8. the tables read by their own sums (`tokens.rs`, `tables.rs`); every
+//!    cell read, inferred from the sums, or left empty; texts kept.
 
 #![deny(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
+mod front;
 pub mod html;
 pub mod normalize;
 mod sections;
 mod tables;
+mod tokens;
 
-use crate::model::outline::{parse_date, split_overview, statistics_year, years_in};
+pub use front::{agency_of_title, default_title};
+
+use crate::model::outline::{split_overview, years_in};
 use crate::model::{Report, TextKey};
-use crate::template::{Format, SECTIONS};
+use crate::template::{CellId, Format, TableId, SECTIONS};
 
 /// Largest paste read, in bytes (a long report is ~50 KB; 2 MB leaves room for HTML).
 pub const MAX_INPUT: usize = 2 * 1024 * 1024;
@@ -76,6 +84,10 @@ pub struct Imported {
     pub cells_read: usize,
     /// Which of the six section headings were found.
     pub sections_found: [bool; 6],
+    /// Cells whose value was not where the source printed it but chosen by
+    /// the table's sums (run-together digits split, dropped blanks placed):
+    /// shown apart until the user confirms them.
+    pub inferred: Vec<CellId>,
 }
 
 impl Imported {
@@ -86,6 +98,17 @@ impl Imported {
             report,
             notes: Vec::new(),
             sections_found: [true; 6],
+            inferred: Vec::new(),
+        }
+    }
+
+    fn nothing(notes: Vec<Note>) -> Imported {
+        Imported {
+            report: Report::default(),
+            notes,
+            cells_read: 0,
+            sections_found: [false; 6],
+            inferred: Vec::new(),
         }
     }
 }
@@ -98,23 +121,24 @@ pub fn import_file(text: &str) -> Imported {
     }
     match crate::model::json::from_str(text) {
         Ok(report) => Imported::from_report(report),
-        Err(e) => Imported {
-            report: Report::default(),
-            notes: vec![Note::warning(
-                format!("这个文件是数据文件（JSON），但无法读取：{e}"),
-                None,
-            )],
-            cells_read: 0,
-            sections_found: [false; 6],
-        },
+        Err(e) => Imported::nothing(vec![Note::warning(
+            format!("这个文件是数据文件（JSON），但无法读取：{e}"),
+            None,
+        )]),
     }
 }
 
 /// A cleaned line of the input.
 #[derive(Debug, Clone)]
 pub(crate) struct Line {
+    /// 1-based line number in the converted input.
     pub number: usize,
+    /// The text, trimmed.
     pub text: String,
+    /// Characters of indent before it (columns of `pdftotext -layout`).
+    pub indent: usize,
+    /// Page, counted by form feeds.
+    pub page: usize,
 }
 
 /// Reads a pasted report.
@@ -133,14 +157,9 @@ pub(crate) struct Line {
 pub fn import(input: &str) -> Imported {
     let mut notes = Vec::new();
     let Some(input) = admit(input, &mut notes) else {
-        return Imported {
-            report: Report::default(),
-            notes,
-            cells_read: 0,
-            sections_found: [false; 6],
-        };
+        return Imported::nothing(notes);
     };
-    let lines = clean_lines(input, &mut notes);
+    let lines = sections::split_run_in_headings(clean_lines(input, &mut notes));
     let found = sections::find(&lines, &mut notes);
     let present = found.present();
     let headings = present.contains(&true);
@@ -151,7 +170,7 @@ pub fn import(input: &str) -> Imported {
         ));
     }
 
-    let front = lines.get(..found.start()).unwrap_or_default();
+    let front_lines = lines.get(..found.start()).unwrap_or_default();
     let body = |s: usize| found.body(&lines, s);
     // Without any heading (only a table was copied), tables 二 and 三 are
     // looked for in the whole paste by their row names; 表四 has none.
@@ -160,13 +179,7 @@ pub fn import(input: &str) -> Imported {
     } else {
         [Some(lines.as_slice()), Some(lines.as_slice()), None]
     };
-    let table_lines: Vec<Line> = [sources[0], sources[1]]
-        .into_iter()
-        .flatten()
-        .flatten()
-        .cloned()
-        .collect();
-    let format = detect_format(&table_lines, body(0), front);
+    let format = detect_format(&sources, body(0), front_lines);
     if format == Format::Y2019 {
         notes.push(Note::info(
             "按 2019 年试行格式（国办公开办函〔2019〕60号）读取。".into(),
@@ -174,9 +187,24 @@ pub fn import(input: &str) -> Imported {
         ));
     }
     let mut report = Report::new(format);
-    read_front_matter(front, &mut report);
+    front::read(front_lines, &mut report);
     read_texts(&found, &lines, &mut report);
-    read_tables(sources, !headings, &mut report, &mut notes);
+    let glued = tokens::is_run_together(&lines);
+    let mut inferred = Vec::new();
+    for (source, table) in sources.iter().zip([TableId::T2, TableId::T3, TableId::T4]) {
+        let Some(lines) = source else { continue };
+        let def = tables::TableDef::of(report.template(), table);
+        let tokens = tokens::tokens(lines);
+        tables::read(
+            &def,
+            &tokens,
+            glued,
+            &mut report,
+            &mut inferred,
+            !headings,
+            &mut notes,
+        );
+    }
 
     let cells_read = report.filled_cells();
     if !headings {
@@ -198,6 +226,7 @@ pub fn import(input: &str) -> Imported {
         notes,
         cells_read,
         sections_found: present,
+        inferred,
     }
 }
 
@@ -235,10 +264,13 @@ fn admit<'a>(input: &'a str, notes: &mut Vec<Note>) -> Option<&'a str> {
     input.get(..end)
 }
 
-/// HTML to text, pinyin out, traditional to simplified, lines trimmed, page
-/// chrome dropped, spam noted.
+/// HTML to text, pinyin out, traditional to simplified, lines with their
+/// indent, page and block; page chrome and page numbers dropped, spam noted.
 fn clean_lines(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
-    let text = if html::looks_like_html(input) {
+    let text = if normalize::looks_like_markdown(input) {
+        notes.push(Note::info("已按 Markdown 表格格式读取。".into(), None));
+        normalize::markdown_to_text(input)
+    } else if html::looks_like_html(input) {
         notes.push(Note::info("已按网页（HTML）格式读取。".into(), None));
         html::to_text(input)
     } else {
@@ -253,11 +285,27 @@ fn clean_lines(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
         notes.push(Note::info("已将繁体字转换为简体字。".into(), None));
     }
     let mut lines = Vec::new();
-    let mut chrome = 0;
-    for (i, raw) in simplified.lines().enumerate() {
-        let text = raw.replace('\u{a0}', " ");
-        let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
-        if normalize::is_chrome(&normalize::key(text)) {
+    let (mut chrome, mut pages) = (0, 0);
+    let mut page = 0;
+    for (i, raw) in simplified.split('\n').enumerate() {
+        let feeds = raw.chars().take_while(|c| *c == '\u{c}').count();
+        page += feeds;
+        let raw = raw.trim_start_matches('\u{c}').trim_end_matches('\r');
+        let text = raw.replace(['\u{a0}', '\u{c}'], " ");
+        let indent = text.chars().take_while(|c| c.is_whitespace()).count();
+        // Trailing tabs are kept: they close an empty last cell.
+        let text = text
+            .trim_start_matches(|c: char| c.is_whitespace())
+            .trim_end_matches(|c: char| c.is_whitespace() && c != '\t');
+        if text.is_empty() {
+            continue;
+        }
+        let key = normalize::key(text);
+        if !text.contains(['|', '\t']) && normalize::is_page_mark(&key) {
+            pages += 1;
+            continue;
+        }
+        if normalize::is_chrome(&key) {
             // Padding lines ("|||") are not worth mentioning; page furniture is.
             chrome += usize::from(!text.chars().all(|c| c == '|' || c.is_whitespace()));
             continue;
@@ -274,6 +322,8 @@ fn clean_lines(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
         lines.push(Line {
             number: i + 1,
             text: text.to_owned(),
+            indent,
+            page,
         });
     }
     if chrome > 0 {
@@ -281,6 +331,9 @@ fn clean_lines(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
             format!("已去掉网页上的导航、发布日期等杂项 {chrome} 行。"),
             None,
         ));
+    }
+    if pages > 0 {
+        notes.push(Note::info(format!("已去掉页码 {pages} 处。"), None));
     }
     lines
 }
@@ -301,66 +354,37 @@ fn read_texts(found: &sections::Found, lines: &[Line], report: &mut Report) {
     }
     report.set_text(TextKey::Problems, text(4).join("\n"));
     let mut other = text(5);
-    read_signature(&mut other, report);
+    front::read_signature(&mut other, report);
     report.set_text(TextKey::Other, other.join("\n"));
     if report.year.is_none() {
         report.year = years_in(&report.overview_full()).first().copied();
     }
 }
 
-/// The three tables, each from its own section (or, for 二 and 三, from the
-/// whole paste when it has no headings).
-fn read_tables(
-    sources: [Option<&[Line]>; 3],
-    quiet_if_absent: bool,
-    report: &mut Report,
-    notes: &mut Vec<Note>,
-) {
-    let t = report.template();
-    if let Some(lines) = sources[0] {
-        let expected: Vec<tables::Expected> = (0..t.t2_row_count())
-            .map(|r| {
-                let (block, row) = t.t2_row(r);
-                tables::Expected {
-                    keys: row.keys,
-                    label: row.label,
-                    cells: (0..block.fields.len()).map(|f| t.t2_cell(r, f)).collect(),
-                }
-            })
-            .collect();
-        let tokens = tables::tokens(lines);
-        tables::read_rows(&tokens, &expected, "表二", report, quiet_if_absent, notes);
-    }
-    if let Some(lines) = sources[1] {
-        let expected: Vec<tables::Expected> = t
-            .t3_rows
-            .iter()
-            .enumerate()
-            .map(|(r, row)| tables::Expected {
-                keys: row.keys,
-                label: row.label,
-                cells: (0..crate::template::table3::COLUMNS.len())
-                    .map(|c| t.t3_cell(r, c))
-                    .collect(),
-            })
-            .collect();
-        let tokens = tables::tokens(lines);
-        tables::read_rows(&tokens, &expected, "表三", report, quiet_if_absent, notes);
-    }
-    if let Some(lines) = sources[2] {
-        let tokens = tables::tokens(lines);
-        tables::read_t4(&tokens, report, notes);
-    }
-}
-
-/// Spec §7.5: 2019 if its table words appear, or 表三 lacks the 2021 rows,
-/// or the report year is 2020 or earlier.
-fn detect_format(table_lines: &[Line], overview: &[Line], front: &[Line]) -> Format {
-    let keys: String = table_lines
+/// Spec §7.5: 2019 if its table words appear, or 表三 has 其他处理 without
+/// the 2021 rows, or the report year is 2020 or earlier. Words are read with
+/// the figures taken out, so a label cut by its row's values still counts.
+fn detect_format(sources: &[Option<&[Line]>; 3], overview: &[Line], front: &[Line]) -> Format {
+    let keys: String = sources
         .iter()
+        .take(2)
+        .flatten()
+        .flat_map(|lines| lines.iter())
         .map(|l| normalize::key(&l.text))
+        .collect::<String>()
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && *c != '.')
         .collect();
-    let markers_2019 = [
+    let has = |words: &[&str]| words.iter().any(|w| keys.contains(w));
+    const Y2021: [&str; 6] = [
+        "本年制发件数",
+        "现行有效件数",
+        "本年收费金额",
+        "逾期不补正",
+        "收费通知",
+        "申请人无正当理由",
+    ];
+    const Y2019: [&str; 7] = [
         "本年新制作数量",
         "对外公开总数量",
         "对外公开总量",
@@ -369,15 +393,12 @@ fn detect_format(table_lines: &[Line], overview: &[Line], front: &[Line]) -> For
         "第二十条第(九)项",
         "政府集中采购",
     ];
-    if markers_2019.iter().any(|m| keys.contains(m)) {
-        return Format::Y2019;
+    match (has(&Y2019), has(&Y2021)) {
+        (true, false) => return Format::Y2019,
+        (false, true) => return Format::Y2021,
+        _ => {}
     }
-    let has_t3 = keys.contains("本年新收");
-    if has_t3
-        && !keys.contains("逾期不补正")
-        && !keys.contains("收费通知")
-        && keys.contains("其他处理")
-    {
+    if keys.contains("本年新收") && keys.contains("其他处理") && !has(&Y2021) {
         return Format::Y2019;
     }
     let front_text: String = front.iter().map(|l| l.text.as_str()).collect();
@@ -387,131 +408,7 @@ fn detect_format(table_lines: &[Line], overview: &[Line], front: &[Line]) -> For
             .and_then(|l| years_in(&l.text).first().copied())
     });
     match year {
-        Some(y) if y <= 2020 && !keys.contains("逾期不补正") => Format::Y2019,
+        Some(y) if y <= 2020 && !has(&Y2021) => Format::Y2019,
         _ => Format::Y2021,
-    }
-}
-
-/// The suffix every report title ends with.
-const TITLE_SUFFIX: &str = "政府信息公开工作年度报告";
-
-/// Title, agency, year and preamble from the lines before 一、总体情况.
-fn read_front_matter(front: &[Line], report: &mut Report) {
-    let mut title: Option<&str> = None;
-    let mut preamble: Vec<&str> = Vec::new();
-    for line in front {
-        let text = line.text.as_str();
-        match title {
-            None if is_title(text) => title = Some(text),
-            Some(t) if t == text => {}
-            _ => preamble.push(text),
-        }
-    }
-    report.meta.preamble = preamble.join("\n");
-    let stats_year = statistics_year(&report.meta.preamble);
-    if let Some(title) = title {
-        report.year = years_in(title).first().copied().or(stats_year);
-        if let Some(agency) = agency_of_title(title) {
-            report.agency = Some(agency);
-        }
-        if default_title(report.agency.as_deref(), report.year) != title {
-            report.meta.title = title.to_owned();
-        }
-    } else {
-        report.year = stats_year;
-    }
-    if report.agency.is_none() {
-        // "…由昆区商务局编写" / "…由XX办公室编制".
-        let p = &report.meta.preamble;
-        if let Some(start) = p.find('由') {
-            let after = &p[start + '由'.len_utf8()..];
-            let end = ["编写", "编制"].iter().filter_map(|k| after.find(k)).min();
-            if let Some(end) = end {
-                let name = after[..end].trim();
-                if !name.is_empty()
-                    && name.chars().count() <= 30
-                    && !name.contains(['，', ',', '。'])
-                {
-                    report.agency = Some(name.to_owned());
-                }
-            }
-        }
-    }
-}
-
-/// A report title: short, and naming the annual report.
-pub(crate) fn is_title(line: &str) -> bool {
-    line.chars().count() <= 60
-        && ["年度报告", "信息公开年报", "信息公开工作年报"]
-            .iter()
-            .any(|k| line.contains(k))
-}
-
-/// The agency named by a title: "XX局2023年政府信息公开工作年度报告",
-/// "2023年度XX局政府信息公开工作年度报告", "关于XX局二〇二三年…".
-///
-/// ```
-/// # use nianbao::import::agency_of_title as a;
-/// assert_eq!(a("大武口区人民政府办公室2023年政府信息公开工作年度报告").as_deref(), Some("大武口区人民政府办公室"));
-/// assert_eq!(a("2023年度某市统计局政府信息公开工作年度报告").as_deref(), Some("某市统计局"));
-/// assert_eq!(a("某县人民政府关于2023年政府信息公开工作年度报告").as_deref(), Some("某县人民政府"));
-/// assert_eq!(a("某区教育局二〇二三年政府信息公开工作年度报告").as_deref(), Some("某区教育局"));
-/// assert_eq!(a("某市司法局政府信息公开工作年度报告（2023年）").as_deref(), Some("某市司法局"));
-/// assert_eq!(a("政府信息公开工作年度报告"), None);
-/// ```
-pub fn agency_of_title(title: &str) -> Option<String> {
-    let chars: Vec<char> = title.chars().collect();
-    // Where the year (4 characters + 年) stands, if any.
-    let year_at = chars.windows(5).position(|w| {
-        let w: String = w.iter().collect();
-        years_in(&w).len() == 1
-    });
-    let (before, after): (String, String) = match year_at {
-        Some(i) => (
-            chars.iter().take(i).collect(),
-            chars.iter().skip(i + 5).collect(),
-        ),
-        None => (String::new(), title.to_owned()),
-    };
-    // The agency ends where the standard words begin.
-    let clean = |s: &str| -> String {
-        let s = s.find("政府信息公开").map_or(s, |end| &s[..end]);
-        let s = s.trim().trim_start_matches("关于").trim_end_matches("关于");
-        let s = s
-            .trim_start_matches('度')
-            .trim_end_matches(['(', '（', ' ']);
-        s.trim().to_owned()
-    };
-    let name = match clean(&before) {
-        b if b.is_empty() => clean(&after),
-        b => b,
-    };
-    (!name.is_empty() && name.chars().count() <= 40).then_some(name)
-}
-
-/// The title a report gets when it has none of its own.
-pub fn default_title(agency: Option<&str>, year: Option<i32>) -> String {
-    let year = year.map(|y| format!("{y}年")).unwrap_or_default();
-    format!("{}{year}{TITLE_SUFFIX}", agency.unwrap_or_default())
-}
-
-/// Takes "机关名称 / 2024年1月20日" off the end of section 六.
-fn read_signature(other: &mut Vec<&str>, report: &mut Report) {
-    let Some(last) = other.last() else { return };
-    if last.chars().count() > 20 || parse_date(last).is_none() {
-        return;
-    }
-    report.meta.date = (*last).to_owned();
-    other.pop();
-    if let Some(name) = other.last() {
-        let looks_like_name = name.chars().count() <= 30
-            && !name.ends_with(['。', '；', '：', ':'])
-            && !name.contains(['，', ',']);
-        match report.agency.as_deref() {
-            None if looks_like_name => report.agency = Some((*name).to_owned()),
-            Some(agency) if agency == *name => {}
-            _ => return,
-        }
-        other.pop();
     }
 }

@@ -81,7 +81,7 @@ pub fn key(text: &str) -> String {
 }
 
 /// Page furniture copied along with a report (spec §8.2 rule 9).
-const CHROME_PREFIXES: [&str; 22] = [
+const CHROME_PREFIXES: [&str; 31] = [
     "当前位置",
     "您现在所在的位置",
     "您现在的位置",
@@ -104,6 +104,15 @@ const CHROME_PREFIXES: [&str; 22] = [
     "关闭窗口",
     "分享到",
     "【关闭】",
+    "网站首页",
+    "主办单位",
+    "承办单位",
+    "网站标识码",
+    "技术支持",
+    "版权所有",
+    "【打印本页】",
+    "【关闭窗口】",
+    "ICP备",
 ];
 
 /// True for a line of page chrome, or one made only of table padding.
@@ -113,6 +122,80 @@ pub fn is_chrome(line_key: &str) -> bool {
         || line_key
             .chars()
             .all(|c| matches!(c, '|' | '-' | ':' | '?' | '？' | '+'))
+}
+
+/// True for a page number printed in a footer: "-3-", "— 4 —", "第3页",
+/// "第3页共10页", "3/10" (in key form).
+///
+/// ```
+/// use nianbao::import::normalize::is_page_mark;
+/// assert!(is_page_mark("—3—") && is_page_mark("-12-") && is_page_mark("第3页共10页") && is_page_mark("3/10"));
+/// assert!(!is_page_mark("3") && !is_page_mark("-3") && !is_page_mark("—") && !is_page_mark("2023"));
+/// assert!(!is_page_mark("———3———"));
+/// ```
+pub fn is_page_mark(key: &str) -> bool {
+    let dashes = |c: char| matches!(c, '-' | '—' | '–' | '－' | '~' | '·' | '−');
+    let digits = |s: &str| (1..=3).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
+    let lead = key.chars().take_while(|c| dashes(*c)).count();
+    let trail = key.chars().rev().take_while(|c| dashes(*c)).count();
+    let core = key.trim_matches(dashes);
+    if (1..=2).contains(&lead) && (1..=2).contains(&trail) && digits(core) {
+        return true;
+    }
+    if let Some(rest) = key.strip_prefix('第') {
+        let (n, rest) = rest.split_at(rest.find('页').unwrap_or(rest.len()));
+        let rest = rest.strip_prefix('页').unwrap_or("x");
+        let total = rest.strip_prefix('共').and_then(|r| r.strip_suffix('页'));
+        return digits(n) && (rest.is_empty() || total.is_some_and(digits));
+    }
+    match key.split_once('/') {
+        Some((a, b)) => digits(a) && digits(b),
+        None => false,
+    }
+}
+
+/// True for a Markdown document with tables (what PDF→Markdown converters give).
+pub fn looks_like_markdown(text: &str) -> bool {
+    let mut rows = 0;
+    let mut rules = 0;
+    for line in text.lines().take(5000) {
+        let l = line.trim();
+        if l.len() > 2 && l.starts_with('|') && l.ends_with('|') {
+            rows += 1;
+            if l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) && l.contains("---") {
+                rules += 1;
+            }
+        }
+    }
+    rules >= 1 && rows >= 3
+}
+
+/// Markdown to plain lines: table rows keep their `|` cells, line breaks
+/// inside a cell (`<br>`) become spaces, heading and emphasis marks go.
+pub fn markdown_to_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let l = line.trim();
+        let l = l.trim_start_matches('#').trim_start();
+        let l = l.replace("<br/>", "<br>").replace("**", "");
+        // Inside a cell a line break cuts a number ("1<br>9" was 19; a sign
+        // may come out after its digits, "2<br>-") or separates label words.
+        let cells: Vec<String> = l
+            .split('|')
+            .map(|cell| {
+                let parts: Vec<&str> = cell.split("<br>").map(str::trim).collect();
+                let digits = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+                match parts.as_slice() {
+                    [a, sign @ ("-" | "+")] if digits(a) => format!("{sign}{a}"),
+                    ps if ps.len() > 1 && ps.iter().all(|p| digits(p)) => ps.concat(),
+                    ps => ps.join(" "),
+                }
+            })
+            .collect();
+        out.push_str(&cells.join("|"));
+        out.push('\n');
+    }
+    out
 }
 
 /// Fragments typical of hijacked mirror sites (spec §8.1, seed 004).

@@ -1,7 +1,17 @@
-//! Finds the six section headings, in order, even when damaged (spec §8.2
-//! rule 8): the enumeral may be lost ("、主动公开…") or replaced by a list
-//! number ("1. 收到和处理…"), and titles have variants. A heading of a section
-//! already passed means the report was pasted twice: reading stops there.
+//! Finds the six section headings, in order, by position and form rather
+//! than by words alone (spec §8.2 rule 8, issue 7):
+//!
+//! - a heading is a short line that is a numbered title: "二、主动公开…",
+//!   a damaged numbering ("、主动公开…", "1. 收到和处理…", "## 三、…"), or
+//!   the bare title of the next section;
+//! - a sub-heading ("（一）主动公开政府信息情况") and a sentence ("全年主动
+//!   公开政府信息1136条。") never are, whatever words they share;
+//! - a heading run into other text (web-archive text without line breaks, a
+//!   converter that put it in a table cell) is cut out when its numeral and
+//!   its exact title are both there;
+//! - a heading of a section already passed means the report was pasted
+//!   twice only when a second block of tables follows; reading stops there.
+//!   Otherwise the stray line is ordinary text.
 
 use super::{normalize, Line, Note};
 use crate::model::outline::strip_enumeral;
@@ -13,64 +23,192 @@ pub(super) struct Found {
     end: usize,
 }
 
-/// The section a line is the heading of: any section by its exact title (or
-/// a known variant); the next expected section also by its words, so that
-/// unknown wordings ("五、存在的主要问题和改进措施") are found without prose
-/// elsewhere being taken for a heading.
+const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
+
+/// How a line begins, before its title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Numbering {
+    /// "二、", "2.", "2、", "、" (numeral lost), "#": a heading's numbering.
+    /// Holds the section index the numeral names, if it names one.
+    Top(Option<usize>),
+    /// "（二）", "(2)": a sub-heading, never a section heading.
+    Sub,
+    /// No numbering.
+    None,
+}
+
+fn numbering(key: &str) -> (Numbering, &str) {
+    let s = key.trim_start_matches(['#', '*', '>']).trim_start();
+    if s.starts_with(['(', '（']) || s.starts_with(|c: char| "⑴⑵⑶⑷⑸⑹①②③④⑤⑥".contains(c))
+    {
+        return (Numbering::Sub, s);
+    }
+    let rest = strip_enumeral(s);
+    if rest.len() == s.len() {
+        let marked = s.len() != key.len();
+        let n = if marked {
+            Numbering::Top(None)
+        } else {
+            Numbering::None
+        };
+        return (n, s);
+    }
+    let head = &s[..s.len() - rest.len()];
+    let named = head
+        .chars()
+        .find_map(|c| NUMERALS.iter().position(|n| *n == c));
+    // A list artefact "1. 收到和处理…" names no section reliably.
+    (Numbering::Top(named), rest)
+}
+
+/// The section a line is the heading of, given the section read last.
 pub(super) fn heading_of(line: &str, current: Option<usize>) -> Option<usize> {
     let key = normalize::key(line);
     if key.chars().count() > 40 {
         return None;
     }
-    let core = strip_enumeral(&key).trim_end_matches(['。', ':', '：', '.', ',']);
+    let (numbering, core) = numbering(&key);
+    let core = core.trim_end_matches(['。', ':', '：', '.', ',', '*', '#', ';', '；']);
+    if numbering == Numbering::Sub || core.is_empty() {
+        return None;
+    }
+    let next = current.map_or(0, |c| c + 1);
     let exact = SECTIONS
         .iter()
         .position(|s| s.cores.iter().any(|c| normalize::key(c) == core));
-    exact.or_else(|| {
-        let next = current.map_or(0, |c| c + 1);
-        let section = SECTIONS.get(next)?;
-        let short = core.chars().count() <= 24 && core != key || core.chars().count() <= 16;
-        let plain = !core.contains(['无', '未', '，', ',', '。']);
-        (short && plain && section.words.iter().all(|w| core.contains(w))).then_some(next)
-    })
+    match (exact, numbering) {
+        (Some(s), Numbering::Top(_)) => return Some(s),
+        // A bare title with no numbering at all: only the next one.
+        (Some(s), Numbering::None) => return (s == next).then_some(s),
+        _ => {}
+    }
+    // Unknown wordings ("五、存在的主要问题和改进措施"): only numbered as the
+    // next section, short, plain (no figures, no sentence punctuation).
+    let Numbering::Top(named) = numbering else {
+        return None;
+    };
+    let section = SECTIONS.get(next)?;
+    let plain = !core.contains(['无', '未', '，', ',', '。'])
+        && !core.chars().any(|c| c.is_ascii_digit())
+        && core.chars().count() <= 26;
+    let numeral_fits = named.is_none_or(|n| n == next);
+    (plain && numeral_fits && section.words.iter().all(|w| core.contains(w))).then_some(next)
+}
+
+/// Cuts headings out of lines they were run into: "…详见下表。二、主动公开政府
+///信息情况第二十条…" becomes three lines. Only a numeral with its section's
+/// exact title counts, so prose naming a section is left alone.
+pub(super) fn split_run_in_headings(lines: Vec<Line>) -> Vec<Line> {
+    let marks: Vec<(usize, String)> = SECTIONS
+        .iter()
+        .enumerate()
+        .zip(NUMERALS)
+        .flat_map(|((i, s), numeral)| {
+            s.cores
+                .iter()
+                .map(move |c| (i, format!("{numeral}、{}", normalize::key(c))))
+        })
+        .collect();
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        if line.text.chars().count() <= 40 || !line.text.contains('、') {
+            out.push(line);
+            continue;
+        }
+        let mut cuts: Vec<(usize, usize)> = Vec::new();
+        for (_, mark) in &marks {
+            let mut from = 0;
+            while let Some(at) = line.text.get(from..).and_then(|s| s.find(mark.as_str())) {
+                let at = from + at;
+                cuts.push((at, at + mark.len()));
+                from = at + mark.len();
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup_by(|b, a| b.0 < a.1);
+        if cuts.is_empty() {
+            out.push(line);
+            continue;
+        }
+        let mut at = 0;
+        let mut push = |text: &str| {
+            let text = text.trim_matches([' ', '|']);
+            if !text.is_empty() {
+                out.push(Line {
+                    number: line.number,
+                    text: text.to_owned(),
+                    ..line.clone()
+                });
+            }
+        };
+        for (start, end) in cuts {
+            push(line.text.get(at..start).unwrap_or_default());
+            push(line.text.get(start..end).unwrap_or_default());
+            at = end;
+        }
+        push(line.text.get(at..).unwrap_or_default());
+    }
+    out
 }
 
 pub(super) fn find(lines: &[Line], notes: &mut Vec<Note>) -> Found {
+    // Every heading candidate, reading each line against the section before it.
     let mut starts = [None; 6];
     let mut current: Option<usize> = None;
     let mut end = lines.len();
+    let mut strays: Vec<(usize, usize)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let Some(s) = heading_of(&line.text, current) else {
             continue;
         };
         if current.is_some_and(|c| s <= c) {
-            notes.push(Note::info(
-                format!(
-                    "“{}”在第 {} 行再次出现：报告内容重复，已采用第一份。",
-                    SECTIONS.get(s).map_or("", |x| x.title),
-                    line.number
-                ),
-                Some(line.number),
-            ));
-            // The second copy's title and preamble stand before its heading:
-            // they belong to the copy, not to the last section of the first.
-            let first = starts.iter().flatten().copied().min().unwrap_or(0);
-            let front: Vec<&str> = lines.iter().take(first).map(|l| l.text.as_str()).collect();
-            let last = starts.iter().flatten().copied().max().unwrap_or(0);
-            end = i;
-            while end > last + 1 {
-                let text = lines.get(end - 1).map_or("", |l| l.text.as_str());
-                if !(super::is_title(text) || front.contains(&text)) {
-                    break;
-                }
-                end -= 1;
-            }
-            break;
+            strays.push((i, s));
+            continue;
         }
         if let Some(slot) = starts.get_mut(s) {
             *slot = Some(i);
         }
         current = Some(s);
+    }
+    // A second copy: an earlier heading again, followed by the headings of
+    // the tables again. Anything less is a stray line of text.
+    let second = strays.iter().find(|&&(i, s)| {
+        s <= 1
+            && strays
+                .iter()
+                .filter(|&&(j, t)| j > i && (1..=2).contains(&t))
+                .count()
+                >= 1
+            && strays.iter().any(|&(j, t)| j > i && t == 2)
+    });
+    if let Some(&(i, s)) = second {
+        let line = lines.get(i).map_or(0, |l| l.number);
+        notes.push(Note::info(
+            format!(
+                "“{}”在第 {line} 行再次出现：报告内容重复，已采用第一份。",
+                SECTIONS.get(s).map_or("", |x| x.title),
+            ),
+            Some(line),
+        ));
+        // Headings recorded after the second copy began are not the first copy's.
+        for slot in starts.iter_mut() {
+            if slot.is_some_and(|j| j >= i) {
+                *slot = None;
+            }
+        }
+        // The second copy's title and preamble stand before its heading:
+        // they belong to the copy, not to the last section of the first.
+        let first = starts.iter().flatten().copied().min().unwrap_or(0);
+        let front: Vec<&str> = lines.iter().take(first).map(|l| l.text.as_str()).collect();
+        let last = starts.iter().flatten().copied().max().unwrap_or(0);
+        end = i;
+        while end > last + 1 {
+            let text = lines.get(end - 1).map_or("", |l| l.text.as_str());
+            if !(super::front::is_title(text) || front.contains(&text)) {
+                break;
+            }
+            end -= 1;
+        }
     }
     Found { starts, end }
 }
@@ -126,9 +264,28 @@ mod tests {
         );
         assert_eq!(heading_of("五、存在问题及改进情况", Some(3)), Some(4));
         assert_eq!(heading_of("六、其他需要报告的事项", Some(4)), Some(5));
-        assert_eq!(heading_of("(一)主动公开情况", Some(0)), None);
+        assert_eq!(
+            heading_of("## 三、收到和处理政府信息公开申请情况", Some(1)),
+            Some(2)
+        );
+        assert_eq!(heading_of("**二、主动公开政府信息情况**", Some(0)), Some(1));
         let preamble = "全文包括总体情况,主动公开政府信息情况,收到和处理政府信息公开申请情况";
         assert_eq!(heading_of(preamble, None), None);
+    }
+
+    #[test]
+    fn sub_headings_and_sentences_of_section_one_are_not_headings() {
+        for line in [
+            "(一)主动公开情况",
+            "（一）主动公开政府信息情况",
+            "（二）收到和处理政府信息公开申请情况",
+            "全年主动公开政府信息1136条。",
+            "主动公开政府信息情况详见下表。",
+            "收到和处理政府信息公开申请情况见下表",
+            "政府信息公开行政复议、行政诉讼情况详见第四部分",
+        ] {
+            assert_eq!(heading_of(line, Some(0)), None, "{line}");
+        }
     }
 
     #[test]

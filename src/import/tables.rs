@@ -1,218 +1,1283 @@
-//! Reads the three tables from the lines of their sections (spec §8.2 rules
-//! 2–7). Layout does not matter: every line is cut into cells at `|`, tabs
-//! and spaces, and the cells form one sequence. Label cells are joined until
-//! the first value; the joined label is matched to the next expected row by
-//! keyword; that row takes the values that follow, by position. Header text
-//! is never trusted, and padding cells disappear.
+//! Reads the three tables by their own sums (design note "import by sums",
+//! issue 7). Readers propose, the 勾稽关系 decide:
+//!
+//! 1. **Anchors.** Row labels are found in the words of the section, in
+//!    template order, by the keywords of the template (spec §8.2 rule 4).
+//!    A label may be cut by line breaks or by the values printed inside it.
+//! 2. **Readings.** Each reader gives every row the values it believes are
+//!    the row's: the values after its label (*follow*), before it (*precede*:
+//!    PDF reading order), or all values of the table in order (*sequence*).
+//! 3. **Rows.** A row with all its cells is taken as printed, errors
+//!    included. A row with fewer values (blank cells a PDF dropped, digits
+//!    run together) is completed by the columns of space-aligned text, or
+//!    by the splits and placements under which the row's own sum holds.
+//! 4. **Tables.** Where rows keep several possibilities, the column sums
+//!    choose; what stays open is left empty and said.
+//! 5. **Choice.** The reading under which most relations hold (a failing
+//!    relation costs more than a holding one gains) is taken; where an
+//!    equally good reading disagrees, those cells stay empty.
+//!
+//! A wrong value is worse than a missing one: every doubt leaves cells empty.
 
-use super::{Line, Note};
-use crate::model::number::{self, Value};
+use super::tokens::{Kind, Token};
+use super::Note;
+use crate::model::number;
 use crate::model::Report;
-use crate::template::{table4, ValueKind};
+use crate::template::{CellId, TableId, Template, ValueKind};
+use std::collections::HashMap;
 
-/// A cell of the sequence.
-#[derive(Debug)]
-pub(super) struct Token {
-    text: String,
-    line: usize,
-    value: bool,
+/// A row the reader expects, in template order.
+pub(super) struct RowDef {
+    pub keys: &'static [&'static str],
+    pub label: &'static str,
+    pub cells: Vec<CellId>,
 }
 
-fn is_value(text: &str) -> bool {
-    if number::is_missing_mark(text) {
-        return true;
+/// A table to read.
+pub(super) struct TableDef {
+    pub id: TableId,
+    pub rows: Vec<RowDef>,
+    /// False for 表四, whose single row has no label.
+    pub labelled: bool,
+}
+
+impl TableDef {
+    /// The rows of a table of a template.
+    pub fn of(t: &Template, id: TableId) -> TableDef {
+        let rows = match id {
+            TableId::T2 => (0..t.t2_row_count())
+                .map(|r| {
+                    let (block, row) = t.t2_row(r);
+                    RowDef {
+                        keys: row.keys,
+                        label: row.label,
+                        cells: (0..block.fields.len()).map(|f| t.t2_cell(r, f)).collect(),
+                    }
+                })
+                .collect(),
+            TableId::T3 => t
+                .t3_rows
+                .iter()
+                .enumerate()
+                .map(|(r, row)| RowDef {
+                    keys: row.keys,
+                    label: row.label,
+                    cells: (0..crate::template::table3::COLUMNS.len())
+                        .map(|c| t.t3_cell(r, c))
+                        .collect(),
+                })
+                .collect(),
+            TableId::T4 => vec![RowDef {
+                keys: &[],
+                label: "",
+                cells: t.cells_of(TableId::T4).collect(),
+            }],
+        };
+        TableDef {
+            id,
+            rows,
+            labelled: id != TableId::T4,
+        }
     }
-    let signed = text.starts_with(['+', '-', '－', '＋']);
-    let kind = if signed {
-        ValueKind::Signed
-    } else {
-        ValueKind::Decimal
-    };
-    matches!(number::read(text, kind), Value::Number(_))
-        || (signed && matches!(number::read(text, ValueKind::Decimal), Value::Number(_)))
 }
 
-/// Cuts lines into cells. In a row of separated cells (`|` or tabs), an empty
-/// cell between values is a missing value, so the values after it keep their
-/// columns; empty cells at the ends are span padding and disappear.
-pub(super) fn tokens(lines: &[Line]) -> Vec<Token> {
-    let mut out = Vec::new();
-    for line in lines {
-        let cells: Vec<&str> = line.text.split(['|', '\t']).map(str::trim).collect();
-        let first_value = cells.iter().position(|c| is_value(c));
-        let last_filled = cells.iter().rposition(|c| !c.is_empty());
-        for (n, cell) in cells.iter().enumerate() {
-            if cell.is_empty() {
-                if first_value.is_some_and(|f| n > f) && last_filled.is_some_and(|l| n < l) {
-                    out.push(Token {
-                        value: true,
-                        text: String::new(),
-                        line: line.number,
-                    });
-                }
-                continue;
+/// What a reading put in a cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Cell {
+    /// Nothing known.
+    Unread,
+    /// Printed empty.
+    Blank,
+    /// A value as printed (a number or a "no value" mark).
+    Val(String),
+}
+
+/// How a row's cells were obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    /// Every cell where the source put it.
+    Read,
+    /// Chosen by the sums among several possibilities.
+    Inferred,
+}
+
+/// The possibilities for one row.
+#[derive(Debug, Clone)]
+struct RowChoices {
+    options: Vec<Vec<Cell>>,
+    how: How,
+}
+
+impl RowChoices {
+    fn none() -> RowChoices {
+        RowChoices {
+            options: Vec::new(),
+            how: How::Read,
+        }
+    }
+}
+
+/// Σ lhs = Σ rhs over the table's cells, by index in the flattened table.
+struct Rel {
+    lhs: Vec<usize>,
+    rhs: Vec<usize>,
+    /// The row whose cells it sums, when it lies within one row.
+    row: Option<usize>,
+}
+
+/// The table's shape: cell kinds, row offsets and relations.
+struct Shape<'a> {
+    def: &'a TableDef,
+    offsets: Vec<usize>,
+    kinds: Vec<ValueKind>,
+    rels: Vec<Rel>,
+}
+
+impl<'a> Shape<'a> {
+    fn new(t: &Template, def: &'a TableDef) -> Shape<'a> {
+        let mut offsets = Vec::new();
+        let mut index: HashMap<CellId, usize> = HashMap::new();
+        let mut kinds = Vec::new();
+        for row in &def.rows {
+            offsets.push(kinds.len());
+            for &c in &row.cells {
+                index.insert(c, kinds.len());
+                kinds.push(t.cell(c).kind);
             }
-            for piece in cell.split_whitespace() {
-                let piece = piece.trim_matches(|c: char| c == '\u{3000}');
-                // Markdown alignment rows ("---", ":--:").
-                if piece.is_empty()
-                    || (piece.len() >= 3 && piece.chars().all(|c| c == '-' || c == ':'))
-                {
-                    continue;
+        }
+        let row_of = |i: usize| offsets.iter().rposition(|&o| o <= i);
+        let rels = t
+            .relations
+            .iter()
+            .filter_map(|r| {
+                let lhs: Option<Vec<usize>> = r.lhs.iter().map(|c| index.get(c).copied()).collect();
+                let rhs: Option<Vec<usize>> = r.rhs.iter().map(|c| index.get(c).copied()).collect();
+                let (lhs, rhs) = (lhs?, rhs?);
+                let rows: Vec<Option<usize>> = lhs.iter().chain(&rhs).map(|&i| row_of(i)).collect();
+                let row = rows
+                    .first()
+                    .copied()
+                    .flatten()
+                    .filter(|r| rows.iter().all(|x| *x == Some(*r)));
+                Some(Rel { lhs, rhs, row })
+            })
+            .collect();
+        Shape {
+            def,
+            offsets,
+            kinds,
+            rels,
+        }
+    }
+
+    fn width(&self, row: usize) -> usize {
+        self.def.rows.get(row).map_or(0, |r| r.cells.len())
+    }
+
+    fn number(&self, i: usize, cell: &Cell, blank_zero: bool) -> Option<i64> {
+        match cell {
+            Cell::Val(text) => number::read(text, self.kinds.get(i).copied()?).number(),
+            Cell::Blank if blank_zero => Some(0),
+            _ => None,
+        }
+    }
+
+    /// (holds, fails) of the relations over a whole grid.
+    fn score(&self, grid: &[Cell], blank_zero: bool) -> (usize, usize) {
+        let (mut holds, mut fails) = (0, 0);
+        for rel in &self.rels {
+            match self.relation(rel, |i| grid.get(i), blank_zero) {
+                Some(true) => holds += 1,
+                Some(false) => fails += 1,
+                None => {}
+            }
+        }
+        (holds, fails)
+    }
+
+    /// Whether a relation holds, None when a cell is unknown.
+    fn relation<'c>(
+        &self,
+        rel: &Rel,
+        cell: impl Fn(usize) -> Option<&'c Cell>,
+        blank_zero: bool,
+    ) -> Option<bool> {
+        let sum = |side: &[usize]| -> Option<i64> {
+            side.iter()
+                .map(|&i| cell(i).and_then(|c| self.number(i, c, blank_zero)))
+                .sum()
+        };
+        Some(sum(&rel.lhs)? == sum(&rel.rhs)?)
+    }
+
+    /// The row's own relations hold for these cells (blanks read as 0).
+    fn row_holds(&self, row: usize, cells: &[Cell]) -> bool {
+        let offset = self.offsets.get(row).copied().unwrap_or(0);
+        self.rels.iter().filter(|r| r.row == Some(row)).all(|rel| {
+            self.relation(rel, |i| cells.get(i.wrapping_sub(offset)), true) == Some(true)
+        })
+    }
+
+    fn has_row_relation(&self, row: usize) -> bool {
+        self.rels.iter().any(|r| r.row == Some(row))
+    }
+}
+
+/// A row label found in the section: the tokens from its first to its last character.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    row: usize,
+    start: usize,
+    end: usize,
+}
+
+/// The words of the section joined, each byte mapped back to its token.
+struct Labels {
+    text: String,
+    /// (byte offset in `text`, token index), ascending.
+    owners: Vec<(usize, usize)>,
+}
+
+impl Labels {
+    fn new(tokens: &[Token]) -> Labels {
+        let mut text = String::new();
+        let mut owners = Vec::new();
+        for (i, t) in tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == Kind::Word)
+        {
+            owners.push((text.len(), i));
+            text.push_str(&t.text);
+        }
+        Labels { text, owners }
+    }
+
+    fn token_at(&self, byte: usize) -> usize {
+        let i = self.owners.partition_point(|&(b, _)| b <= byte);
+        self.owners.get(i.saturating_sub(1)).map_or(0, |&(_, t)| t)
+    }
+
+    /// True when `byte` starts a token's text (or ends the text).
+    fn boundary(&self, byte: usize) -> bool {
+        byte >= self.text.len() || self.owners.binary_search_by_key(&byte, |&(b, _)| b).is_ok()
+    }
+
+    /// The first match at or after `from` of any key. A key ending in `$`
+    /// must end a word ("其他" but not "其他处理").
+    fn find(&self, keys: &[&str], from: usize) -> Option<(usize, usize)> {
+        keys.iter()
+            .filter_map(|k| {
+                let (key, whole) = match k.strip_suffix('$') {
+                    Some(k) => (k, true),
+                    None => (*k, false),
+                };
+                let mut at = from;
+                loop {
+                    let pos = at + self.text.get(at..)?.find(key)?;
+                    let end = pos + key.len();
+                    if !whole || self.boundary(end) {
+                        return Some((pos, end));
+                    }
+                    at = end;
                 }
-                out.push(Token {
-                    value: is_value(piece),
-                    text: piece.to_owned(),
-                    line: line.number,
-                });
+            })
+            .min()
+    }
+}
+
+/// The rows' labels in template order, and whether rows already found
+/// appear again after them (a block printed twice).
+fn anchors(def: &TableDef, tokens: &[Token]) -> (Vec<Anchor>, bool) {
+    let labels = Labels::new(tokens);
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (row, r) in def.rows.iter().enumerate() {
+        if let Some((start, end)) = labels.find(r.keys, from) {
+            out.push(Anchor {
+                row,
+                start: labels.token_at(start),
+                end: labels.token_at(end.saturating_sub(1)),
+            });
+            from = end;
+        }
+    }
+    let repeated = out
+        .iter()
+        .filter_map(|a| def.rows.get(a.row))
+        .any(|r| labels.find(r.keys, from).is_some());
+    (out, repeated)
+}
+
+/// Column centres of space-aligned rows, per page and row width: the median
+/// of each column over the lines that hold a whole row.
+struct Columns {
+    centres: HashMap<(usize, usize), Vec<u32>>,
+}
+
+impl Columns {
+    fn new(tokens: &[Token], widths: &[usize]) -> Columns {
+        let mut lines: HashMap<usize, Vec<&Token>> = HashMap::new();
+        for t in tokens
+            .iter()
+            .filter(|t| t.kind == Kind::Value && t.x.is_some())
+        {
+            lines.entry(t.line).or_default().push(t);
+        }
+        let mut samples: HashMap<(usize, usize), Vec<Vec<u32>>> = HashMap::new();
+        for vals in lines.values() {
+            let n = vals.len();
+            if n >= 2 && widths.contains(&n) {
+                let page = vals.first().map_or(0, |t| t.page);
+                let xs = vals.iter().filter_map(|t| t.x).collect();
+                samples.entry((page, n)).or_default().push(xs);
+            }
+        }
+        let centres = samples
+            .into_iter()
+            .map(|(key, rows)| {
+                let n = key.1;
+                let centre = (0..n)
+                    .map(|c| {
+                        let mut xs: Vec<u32> =
+                            rows.iter().filter_map(|r| r.get(c).copied()).collect();
+                        xs.sort_unstable();
+                        xs.get(xs.len() / 2).copied().unwrap_or(0)
+                    })
+                    .collect();
+                (key, centre)
+            })
+            .collect();
+        Columns { centres }
+    }
+
+    /// Places values by their columns; None when they do not sit clearly in columns.
+    fn place(&self, vals: &[&Token], n: usize) -> Option<Vec<Cell>> {
+        let page = vals.first()?.page;
+        let centres = self.centres.get(&(page, n))?;
+        let gap = centres
+            .windows(2)
+            .map(|w| {
+                w.get(1)
+                    .copied()
+                    .unwrap_or(0)
+                    .saturating_sub(w.first().copied().unwrap_or(0))
+            })
+            .min()?;
+        let mut out = vec![Cell::Blank; n];
+        let mut last: Option<usize> = None;
+        for v in vals {
+            let x = v.x?;
+            let (col, dist) = centres
+                .iter()
+                .enumerate()
+                .map(|(c, &cx)| (c, cx.abs_diff(x)))
+                .min_by_key(|&(_, d)| d)?;
+            if dist * 2 > gap || last.is_some_and(|l| l >= col) {
+                return None;
+            }
+            *out.get_mut(col)? = Cell::Val(v.text.clone());
+            last = Some(col);
+        }
+        Some(out)
+    }
+}
+
+/// At most this many possibilities are weighed for one row or one table.
+const MAX_OPTIONS: usize = 4096;
+
+/// Splits of a digit run into `parts` counts (no leading zeros).
+fn splits(digits: &str, parts: usize, out: &mut Vec<Vec<String>>, prefix: &mut Vec<String>) {
+    if out.len() >= MAX_OPTIONS {
+        return;
+    }
+    if parts == 0 {
+        if digits.is_empty() {
+            out.push(prefix.clone());
+        }
+        return;
+    }
+    let len = digits.len();
+    if len < parts || len > parts * 6 {
+        return;
+    }
+    for take in 1..=len.min(6) {
+        let Some(head) = digits.get(..take) else {
+            break;
+        };
+        if take > 1 && head.starts_with('0') {
+            break;
+        }
+        prefix.push(head.to_owned());
+        splits(
+            digits.get(take..).unwrap_or_default(),
+            parts - 1,
+            out,
+            prefix,
+        );
+        prefix.pop();
+    }
+}
+
+/// The possibilities for a row that holds fewer values than cells: the
+/// values placed in order with blanks between (a PDF drops empty cells), or
+/// digit runs split (text without spaces); kept only where the row's own
+/// sum holds.
+fn complete(shape: &Shape, row: usize, vals: &[&Token], glued: bool) -> Vec<Vec<Cell>> {
+    let n = shape.width(row);
+    if !shape.has_row_relation(row) || vals.is_empty() {
+        return Vec::new();
+    }
+    // Each value's possible pieces: itself, or (run-together text) its digit splits.
+    let mut pieces: Vec<Vec<Vec<String>>> = Vec::new();
+    for v in vals {
+        let mut ways = vec![vec![v.text.clone()]];
+        if glued && v.text.len() > 1 && v.text.chars().all(|c| c.is_ascii_digit()) {
+            for parts in 2..=n {
+                let mut found = Vec::new();
+                splits(&v.text, parts, &mut found, &mut Vec::new());
+                ways.extend(found);
+            }
+        }
+        pieces.push(ways);
+    }
+    let mut sequences: Vec<Vec<String>> = vec![Vec::new()];
+    for ways in &pieces {
+        let mut next = Vec::new();
+        for s in &sequences {
+            for w in ways {
+                if s.len() + w.len() <= n && next.len() < MAX_OPTIONS {
+                    let mut s = s.clone();
+                    s.extend(w.iter().cloned());
+                    next.push(s);
+                }
+            }
+        }
+        sequences = next;
+    }
+    let mut out: Vec<Vec<Cell>> = Vec::new();
+    for seq in sequences {
+        let k = seq.len();
+        for slots in placements(n, k) {
+            let mut cells = vec![Cell::Blank; n];
+            for (&slot, value) in slots.iter().zip(&seq) {
+                if let Some(c) = cells.get_mut(slot) {
+                    *c = Cell::Val(value.clone());
+                }
+            }
+            if shape.row_holds(row, &cells) && !out.contains(&cells) {
+                out.push(cells);
+                if out.len() >= MAX_OPTIONS {
+                    return out;
+                }
             }
         }
     }
     out
 }
 
-/// A row the reader expects, in order.
-pub(super) struct Expected<'a> {
-    pub keys: &'a [&'a str],
-    pub label: &'a str,
-    pub cells: Vec<crate::template::CellId>,
+/// Every increasing choice of `k` slots among `n`.
+fn placements(n: usize, k: usize) -> Vec<Vec<usize>> {
+    fn go(n: usize, k: usize, from: usize, cur: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        if cur.len() == k {
+            out.push(cur.clone());
+            return;
+        }
+        if out.len() >= MAX_OPTIONS {
+            return;
+        }
+        for s in from..n {
+            if n - s < k - cur.len() {
+                break;
+            }
+            cur.push(s);
+            go(n, k, s + 1, cur, out);
+            cur.pop();
+        }
+    }
+    let mut out = Vec::new();
+    if k <= n {
+        go(n, k, 0, &mut Vec::new(), &mut out);
+    }
+    out
 }
 
-/// Reads rows from the token sequence in the expected order. Rows not found
-/// stay empty (missing, never 0) and are reported; rows seen again are ignored.
-/// Returns how many rows were found. With `quiet_if_absent`, a table of
-/// which no row is found says nothing (the paste simply did not hold it).
-pub(super) fn read_rows(
-    tokens: &[Token],
-    expected: &[Expected],
-    table: &str,
-    report: &mut Report,
-    quiet_if_absent: bool,
-    all_notes: &mut Vec<Note>,
-) -> usize {
-    let mut notes = Vec::new();
-    let notes = &mut notes;
-    let mut label = String::new();
-    let mut next = 0usize;
-    let mut found = vec![false; expected.len()];
-    let mut repeated = false;
-    let mut i = 0;
-    while let Some(tok) = tokens.get(i) {
-        if !tok.value {
-            label.push_str(&super::normalize::key(&tok.text));
-            i += 1;
+/// What reading a row needs besides its tokens.
+struct RowCtx<'a> {
+    shape: &'a Shape<'a>,
+    columns: &'a Columns,
+    glued: bool,
+    /// Where a row one value short has its empty cell, when a reading
+    /// supposes the same column is empty in every such row.
+    gap: Option<usize>,
+}
+
+/// Numbers cut over two lines of their cell (a wide number in a narrow PDF
+/// column), in space-aligned text: a number of three or more digits with
+/// shorter digits under it in the same column, on a line of values only,
+/// is joined with them. When the two parts stand either side of a label
+/// line (the label centred in a two-line row), the number stands on the
+/// label's line. None when nothing is stacked.
+fn stacked(tokens: &[Token]) -> Option<Vec<Token>> {
+    let digits = |t: &Token| {
+        t.kind == Kind::Value && t.x.is_some() && t.text.chars().all(|c| c.is_ascii_digit())
+    };
+    let overlaps = |a: &Token, b: &Token| {
+        let (ax, bx) = (a.x.unwrap_or(0), b.x.unwrap_or(0));
+        ax + a.w > bx.saturating_sub(b.w) && ax.saturating_sub(a.w) < bx + b.w
+    };
+    let worded = |line: usize| {
+        tokens
+            .iter()
+            .any(|m| m.line == line && m.kind == Kind::Word)
+    };
+    let mut out: Vec<Token> = tokens.to_vec();
+    let mut gone = vec![false; tokens.len()];
+    let mut joined = false;
+    for (i, t) in tokens.iter().enumerate() {
+        if gone.get(i).copied().unwrap_or(true) || !digits(t) || t.text.len() < 3 {
             continue;
         }
-        let matched = expected
+        let below = tokens.iter().enumerate().skip(i + 1).find(|(j, u)| {
+            !gone.get(*j).copied().unwrap_or(true)
+                && u.page == t.page
+                && (u.line == t.line + 1
+                    || (u.line == t.line + 2 && !worded(t.line) && worded(t.line + 1)))
+                && !worded(u.line)
+                && digits(u)
+                && u.text.len() < t.text.len()
+                && overlaps(t, u)
+                && !tokens.iter().any(|m| {
+                    m.line == t.line + 1
+                        && u.line == t.line + 2
+                        && m.kind == Kind::Value
+                        && overlaps(t, m)
+                })
+        });
+        let Some((j, u)) = below else { continue };
+        let middle = tokens
+            .iter()
+            .position(|m| m.line == t.line + 1)
+            .filter(|_| u.line == t.line + 2);
+        if let Some(g) = gone.get_mut(j) {
+            *g = true;
+        }
+        let mut merged = t.clone();
+        merged.text.push_str(&u.text);
+        merged.line = middle
+            .and_then(|m| tokens.get(m))
+            .map_or(t.line, |m| m.line);
+        if let Some(slot) = out.get_mut(i) {
+            *slot = merged;
+        }
+        joined = true;
+    }
+    if !joined {
+        return None;
+    }
+    // Keep the stream in line order, each joined number on its middle line.
+    let mut kept: Vec<(usize, Token)> = out
+        .into_iter()
+        .zip(gone)
+        .enumerate()
+        .filter(|(_, (_, g))| !g)
+        .map(|(i, (t, _))| (i, t))
+        .collect();
+    kept.sort_by_key(|(i, t)| (t.line, if t.kind == Kind::Word { 0 } else { 1 }, t.x, *i));
+    Some(kept.into_iter().map(|(_, t)| t).collect())
+}
+
+/// Merges of neighbouring digit values into `n` cells (a number cut by a
+/// line break in reading-order text), kept where the row's sum holds.
+fn merged(shape: &Shape, row: usize, vals: &[&Token], n: usize) -> Vec<Vec<Cell>> {
+    fn go(vals: &[&Token], n: usize, cur: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        if out.len() >= MAX_OPTIONS {
+            return;
+        }
+        if vals.is_empty() {
+            if cur.len() == n {
+                out.push(cur.clone());
+            }
+            return;
+        }
+        if cur.len() >= n || vals.len() > 3 * (n - cur.len()) {
+            return;
+        }
+        let mut text = String::new();
+        for (k, t) in vals.iter().take(3).enumerate() {
+            if k > 0
+                && !(text.chars().all(|c| c.is_ascii_digit())
+                    && t.text.chars().all(|c| c.is_ascii_digit()))
+            {
+                break;
+            }
+            text.push_str(&t.text);
+            cur.push(text.clone());
+            go(vals.get(k + 1..).unwrap_or_default(), n, cur, out);
+            cur.pop();
+        }
+    }
+    let mut found = Vec::new();
+    go(vals, n, &mut Vec::new(), &mut found);
+    found
+        .into_iter()
+        .map(|texts| texts.into_iter().map(Cell::Val).collect::<Vec<_>>())
+        .filter(|cells| shape.row_holds(row, cells))
+        .collect()
+}
+
+/// What a row's group of tokens says about the row.
+fn row_choices(ctx: &RowCtx, row: usize, group: &[&Token]) -> RowChoices {
+    let shape = ctx.shape;
+    let direct = row_read(ctx, row, group);
+    if !shape.has_row_relation(row) {
+        return direct;
+    }
+    let holds =
+        |c: &RowChoices| c.options.len() == 1 && c.options.iter().all(|o| shape.row_holds(row, o));
+    if holds(&direct) {
+        return direct;
+    }
+    // A number cut by a line break in reading order: joined by order.
+    let n = shape.width(row);
+    let vals: Vec<&Token> = group
+        .iter()
+        .copied()
+        .filter(|t| t.kind == Kind::Value)
+        .collect();
+    if vals.len() > n && vals.len() == group.iter().filter(|t| !t.soft).count() {
+        let options = merged(shape, row, &vals, n);
+        if !options.is_empty() {
+            return RowChoices {
+                options,
+                how: How::Inferred,
+            };
+        }
+        // More values than cells and no way to make the row add up: the
+        // extra ones may belong anywhere.
+        if direct.options.len() == 1 {
+            return RowChoices::none();
+        }
+    }
+    direct
+}
+
+/// A row read as its tokens stand.
+fn row_read(ctx: &RowCtx, row: usize, group: &[&Token]) -> RowChoices {
+    let shape = ctx.shape;
+    let n = shape.width(row);
+    let cell = |t: &&Token| match t.kind {
+        Kind::Blank => Cell::Blank,
+        _ => Cell::Val(t.text.clone()),
+    };
+    let fixed = |cells: Vec<Cell>| RowChoices {
+        options: vec![cells],
+        how: How::Read,
+    };
+    if group.len() == n {
+        return fixed(group.iter().map(cell).collect());
+    }
+    let hard: Vec<&Token> = group
+        .iter()
+        .copied()
+        .filter(|t| !(t.kind == Kind::Blank && t.soft))
+        .collect();
+    if hard.len() >= n {
+        return fixed(hard.iter().take(n).map(cell).collect());
+    }
+    let vals: Vec<&Token> = hard
+        .iter()
+        .copied()
+        .filter(|t| t.kind == Kind::Value)
+        .collect();
+    if vals.is_empty() {
+        return RowChoices::none();
+    }
+    if hard.iter().all(|t| t.sep) {
+        // Separated cells keep their empty cells, except at the end of a
+        // line, where a browser's text drops them: pad the end, unless the
+        // row's sum says the gap is elsewhere.
+        let mut padded: Vec<Cell> = hard.iter().map(cell).collect();
+        padded.resize(n, Cell::Blank);
+        if !shape.has_row_relation(row) || shape.row_holds(row, &padded) {
+            return fixed(padded);
+        }
+        if hard.iter().all(|t| t.kind == Kind::Value) {
+            let options = complete(shape, row, &vals, false);
+            if let [only] = options.as_slice() {
+                return RowChoices {
+                    options: vec![only.clone()],
+                    how: How::Inferred,
+                };
+            }
+        }
+        return fixed(padded);
+    }
+    if let Some(cells) = ctx.columns.place(&vals, n) {
+        return fixed(cells);
+    }
+    if let Some(gap) = ctx.gap.filter(|_| vals.len() + 1 == n) {
+        let mut cells: Vec<Cell> = vals.iter().map(cell).collect();
+        cells.insert(gap.min(cells.len()), Cell::Blank);
+        return RowChoices {
+            options: vec![cells],
+            how: How::Inferred,
+        };
+    }
+    RowChoices {
+        options: complete(shape, row, &vals, ctx.glued),
+        how: How::Inferred,
+    }
+}
+
+/// A reading: for each row, its possibilities.
+type Reading = Vec<RowChoices>;
+
+/// The reading's grid: each row's single possibility, or the one
+/// combination under which most relations hold. Rows that stay open
+/// (several equally good) come back in the second list.
+fn resolve(shape: &Shape, reading: &Reading) -> (Vec<Cell>, Vec<How>, Vec<usize>) {
+    let n: usize = shape.kinds.len();
+    let mut grid = vec![Cell::Unread; n];
+    let mut how = vec![How::Read; n];
+    let mut open: Vec<usize> = Vec::new();
+    for (row, choices) in reading.iter().enumerate() {
+        let offset = shape.offsets.get(row).copied().unwrap_or(0);
+        if let [only] = choices.options.as_slice() {
+            for (i, c) in only.iter().enumerate() {
+                if let Some(g) = grid.get_mut(offset + i) {
+                    *g = c.clone();
+                }
+                if let Some(h) = how.get_mut(offset + i) {
+                    *h = choices.how;
+                }
+            }
+        } else if choices.options.len() > 1 {
+            open.push(row);
+        }
+    }
+    // Search the open rows' combinations for the best score.
+    let total: usize = open
+        .iter()
+        .map(|&r| reading.get(r).map_or(1, |c| c.options.len()))
+        .try_fold(1usize, |acc, k| {
+            acc.checked_mul(k).filter(|p| *p <= MAX_OPTIONS * 4)
+        })
+        .unwrap_or(usize::MAX);
+    let mut undecided = Vec::new();
+    if open.is_empty() {
+        return (grid, how, undecided);
+    }
+    if total == usize::MAX {
+        return (grid, how, open);
+    }
+    let mut best: Option<((usize, usize), Vec<usize>)> = None;
+    let mut ties: Vec<Vec<usize>> = Vec::new();
+    let mut pick = vec![0usize; open.len()];
+    loop {
+        let mut trial = grid.clone();
+        for (k, &row) in open.iter().enumerate() {
+            let offset = shape.offsets.get(row).copied().unwrap_or(0);
+            let option = reading
+                .get(row)
+                .and_then(|c| c.options.get(pick.get(k).copied().unwrap_or(0)));
+            for (i, c) in option.into_iter().flatten().enumerate() {
+                if let Some(g) = trial.get_mut(offset + i) {
+                    *g = c.clone();
+                }
+            }
+        }
+        let (holds, fails) = shape.score(&trial, true);
+        let key = (holds, usize::MAX - fails);
+        match &best {
+            Some((b, _)) if key < *b => {}
+            Some((b, _)) if key == *b => ties.push(pick.clone()),
+            _ => {
+                best = Some((key, pick.clone()));
+                ties.clear();
+            }
+        }
+        // Next combination.
+        let mut k = 0;
+        while let Some(p) = pick.get_mut(k) {
+            *p += 1;
+            let limit = open
+                .get(k)
+                .and_then(|&r| reading.get(r))
+                .map_or(1, |c| c.options.len());
+            if *p < limit {
+                break;
+            }
+            *p = 0;
+            k += 1;
+        }
+        if k >= pick.len() {
+            break;
+        }
+    }
+    let Some((_, chosen)) = best else {
+        return (grid, how, open);
+    };
+    for (k, &row) in open.iter().enumerate() {
+        let c = chosen.get(k).copied().unwrap_or(0);
+        let option = reading.get(row).and_then(|r| r.options.get(c));
+        // A row on which equally good combinations disagree stays open.
+        let agreed = ties.iter().all(|t| {
+            let other = reading
+                .get(row)
+                .and_then(|r| r.options.get(t.get(k).copied().unwrap_or(0)));
+            other == option
+        });
+        if !agreed {
+            undecided.push(row);
+            continue;
+        }
+        let offset = shape.offsets.get(row).copied().unwrap_or(0);
+        for (i, cell) in option.into_iter().flatten().enumerate() {
+            if let Some(g) = grid.get_mut(offset + i) {
+                *g = cell.clone();
+            }
+            if let Some(h) = how.get_mut(offset + i) {
+                *h = How::Inferred;
+            }
+        }
+    }
+    (grid, how, undecided)
+}
+
+/// The value tokens of each row under each reader.
+fn readings(
+    shape: &Shape,
+    tokens: &[Token],
+    anchors: &[Anchor],
+) -> Vec<(&'static str, Vec<Option<Vec<usize>>>)> {
+    let rows = shape.def.rows.len();
+    let values = |from: usize, to: usize| -> Vec<usize> {
+        (from..to.min(tokens.len()))
+            .filter(|&i| tokens.get(i).is_some_and(Token::is_value))
+            .collect()
+    };
+    let mut out = Vec::new();
+    if !shape.def.labelled {
+        // 表四: its values in order; with more than it holds, each run of
+        // the right length (a page number or a note may stand among them).
+        let all: Vec<usize> = values(0, tokens.len())
+            .into_iter()
+            .filter(|&i| {
+                tokens
+                    .get(i)
+                    .is_some_and(|t| !(t.kind == Kind::Blank && t.soft))
+            })
+            .collect();
+        let width = shape.width(0);
+        let windows = all.len().saturating_sub(width).min(8);
+        for k in 0..=windows {
+            let mut groups = vec![None; rows];
+            if let Some(g) = groups.first_mut() {
+                *g = Some(if windows == 0 {
+                    values(0, tokens.len())
+                } else {
+                    all.get(k..k + width)
+                        .map(<[usize]>::to_vec)
+                        .unwrap_or_default()
+                });
+            }
+            out.push(("follow", groups));
+        }
+        return out;
+    }
+    // Follow: the values from a label to the next label.
+    let mut follow = vec![None; rows];
+    for (k, a) in anchors.iter().enumerate() {
+        let end = anchors.get(k + 1).map_or(tokens.len(), |b| b.start);
+        if let Some(g) = follow.get_mut(a.row) {
+            *g = Some(values(a.start, end));
+        }
+    }
+    out.push(("follow", follow));
+    // Precede: the values between the previous label and this one.
+    let mut precede = vec![None; rows];
+    for (k, a) in anchors.iter().enumerate() {
+        let start = k
+            .checked_sub(1)
+            .and_then(|p| anchors.get(p))
+            .map_or(0, |p| p.end + 1);
+        if let Some(g) = precede.get_mut(a.row) {
+            *g = Some(values(start, a.start));
+        }
+    }
+    out.push(("precede", precede));
+    // Sequence: every value after the first label, row after row. Only
+    // where sums can confirm it: nothing else ties values to rows.
+    if let Some(first) = anchors.first().filter(|_| !shape.rels.is_empty()) {
+        let all: Vec<usize> = values(first.start, tokens.len())
+            .into_iter()
+            .filter(|&i| {
+                tokens
+                    .get(i)
+                    .is_some_and(|t| !(t.kind == Kind::Blank && t.soft))
+            })
+            .collect();
+        let widths: Vec<usize> = (0..rows).map(|r| shape.width(r)).collect();
+        let anchored: Vec<usize> = anchors.iter().map(|a| a.row).collect();
+        for set in [(0..rows).collect::<Vec<_>>(), anchored] {
+            let need: usize = set
+                .iter()
+                .map(|&r| widths.get(r).copied().unwrap_or(0))
+                .sum();
+            if need > 0 && all.len() == need {
+                let mut seq = vec![None; rows];
+                let mut at = 0;
+                for &r in &set {
+                    let w = widths.get(r).copied().unwrap_or(0);
+                    if let Some(g) = seq.get_mut(r) {
+                        *g = all.get(at..at + w).map(<[usize]>::to_vec);
+                    }
+                    at += w;
+                }
+                out.push(("sequence", seq));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// One reader's result for the whole table.
+struct Candidate {
+    grid: Vec<Cell>,
+    how: Vec<How>,
+    /// Rows left open by the sums.
+    open: Vec<usize>,
+    /// Rows whose values stand on their label's lines, or fill the row
+    /// exactly between its label and the next.
+    lined: usize,
+    filled: usize,
+}
+
+/// True when the values stand on the label's lines or right under them.
+fn on_label_lines(a: &Anchor, group: &[&Token], tokens: &[Token]) -> bool {
+    let first = tokens.get(a.start).map_or(0, |t| t.line);
+    let last = tokens.get(a.end).map_or(0, |t| t.line);
+    group
+        .iter()
+        .filter(|t| t.kind == Kind::Value)
+        .all(|t| t.line >= first && t.line <= last + 1)
+}
+
+/// The best reading, and the equally good ones that disagree with it.
+///
+/// Two readings are compared on the relations both can assess (a reading
+/// that leaves a row out must not gain by having fewer sums to fail): a
+/// failing relation costs twice what a holding one gains. Where the sums
+/// cannot tell them apart, the reading that fills more, then the one with
+/// the better sums overall, then the one whose values stand on their
+/// labels' lines, is taken; readers come in order of
+/// how often their layout is met (a label, then its values).
+fn choose(shape: &Shape, candidates: Vec<Candidate>) -> (Option<Candidate>, Vec<Vec<Cell>>) {
+    let total = |grid: &[Cell]| {
+        let (holds, fails) = shape.score(grid, false);
+        holds as i64 - 2 * fails as i64
+    };
+    let mut best: Option<Candidate> = None;
+    let mut rivals: Vec<Vec<Cell>> = Vec::new();
+    for c in candidates {
+        let Some(b) = &best else {
+            best = Some(c);
+            continue;
+        };
+        let (mut sb, mut sc) = (0i64, 0i64);
+        for rel in &shape.rels {
+            let hb = shape.relation(rel, |i| b.grid.get(i), false);
+            let hc = shape.relation(rel, |i| c.grid.get(i), false);
+            if let (Some(hb), Some(hc)) = (hb, hc) {
+                sb += if hb { 1 } else { -2 };
+                sc += if hc { 1 } else { -2 };
+            }
+        }
+        let (tb, tc) = (total(&b.grid), total(&c.grid));
+        let better = (sc, c.filled, tc, c.lined) > (sb, b.filled, tb, b.lined);
+        let alike = (sc, c.filled, tc, c.lined) == (sb, b.filled, tb, b.lined);
+        if better {
+            rivals.clear();
+            best = Some(c);
+        } else if alike && c.grid != b.grid {
+            rivals.push(c.grid);
+        }
+    }
+    (best, rivals)
+}
+
+/// A reader's groups of value tokens per row, and the column supposed
+/// empty in rows one value short.
+type Plan = (&'static str, Vec<Option<Vec<usize>>>, Option<usize>);
+
+/// Every reader's result over one token stream.
+fn candidates(
+    shape: &Shape,
+    columns: &Columns,
+    tokens: &[Token],
+    anchors: &[Anchor],
+    glued: bool,
+) -> Vec<Candidate> {
+    let def = shape.def;
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut plans: Vec<Plan> = Vec::new();
+    let mut gaps = Vec::new();
+    for (label, groups) in readings(shape, tokens, anchors) {
+        // Rows one value short, in text without columns: each column in turn
+        // supposed empty in all of them (a PDF's text drops empty cells).
+        if label == "follow" && def.labelled {
+            let short = groups
+                .iter()
+                .enumerate()
+                .filter(|(row, g)| {
+                    g.as_ref().is_some_and(|ids| {
+                        let vals: Vec<&Token> = ids
+                            .iter()
+                            .filter_map(|&i| tokens.get(i))
+                            .filter(|t| t.kind == Kind::Value)
+                            .collect();
+                        vals.len() + 1 == shape.width(*row)
+                            && vals.iter().all(|t| !t.sep && t.x.is_none())
+                            && vals.len() == ids.len()
+                    })
+                })
+                .count();
+            if short >= 2 {
+                for gap in 0..shape.width(0) {
+                    gaps.push(("gap", groups.clone(), Some(gap)));
+                }
+            }
+        }
+        plans.push((label, groups, None));
+    }
+    plans.append(&mut gaps);
+    for (label, groups, gap) in plans {
+        let ctx = RowCtx {
+            shape,
+            columns,
+            glued,
+            gap,
+        };
+        let mut lined = 0;
+        let reading: Reading = groups
             .iter()
             .enumerate()
-            .skip(next)
-            .find(|(_, e)| e.keys.iter().any(|k| label.contains(k)));
-        let rest = tokens.get(i..).unwrap_or_default();
-        let run = rest.iter().take_while(|t| t.value).count();
-        // "（三）不予公开 1 属于国家秘密" (a PDF that lost the dot): a lone list
-        // number before a label belongs to the label.
-        if matched.is_none() && run == 1 && tok.text.len() == 1 && rest.len() > 1 {
-            label.push_str(&tok.text);
-            i += 1;
-            continue;
-        }
-        match matched {
-            Some((r, row)) => {
-                let want = row.cells.len();
-                for (cell, value) in row.cells.iter().zip(rest.iter().take(run)) {
-                    report.set_raw(*cell, value.text.clone());
-                }
-                if run < want {
-                    notes.push(Note::warning(
-                        format!(
-                            "{table}“{}”行只读到 {run} 个数（应有 {want} 个），缺少的单元格留空待填。",
-                            row.label
-                        ),
-                        Some(tok.line),
-                    ));
-                }
-                if let Some(f) = found.get_mut(r) {
-                    *f = true;
-                }
-                next = r + 1;
-                i += run.min(want).max(1);
-            }
-            None => {
-                let seen_before = expected
-                    .iter()
-                    .take(next)
-                    .any(|e| e.keys.iter().any(|k| label.contains(k)));
-                if seen_before {
-                    // Said once per table, however many rows repeat.
-                    if !repeated {
-                        notes.push(Note::info(
-                            format!("{table}中有重复出现的行，已采用第一次出现的数据。"),
-                            Some(tok.line),
-                        ));
+            .map(|(row, g)| match g {
+                Some(ids) if !ids.is_empty() => {
+                    let group: Vec<&Token> = ids.iter().filter_map(|&i| tokens.get(i)).collect();
+                    #[cfg(not(target_arch = "wasm32"))]
+                    if std::env::var("NIANBAO_DEBUG").is_ok_and(|v| v == "2") {
+                        eprintln!(
+                            "  {label} row {row}: {:?}",
+                            group.iter().map(|t| t.text.as_str()).collect::<Vec<_>>()
+                        );
                     }
-                    repeated = true;
-                } else if label.is_empty() {
-                    notes.push(Note::warning(
-                        format!("{table}中有多出来的数字，无法对应到行，已忽略。"),
-                        Some(tok.line),
-                    ));
-                } else {
-                    let shown: String = label.chars().take(20).collect();
-                    notes.push(Note::warning(
-                        format!("{table}中有一行数据无法对应到模板（“{shown}”），已忽略。"),
-                        Some(tok.line),
-                    ));
+                    let hard = group.iter().filter(|t| !t.soft).count();
+                    let fits = label != "sequence" && hard == shape.width(row);
+                    if fits
+                        || anchors
+                            .iter()
+                            .any(|a| a.row == row && on_label_lines(a, &group, tokens))
+                    {
+                        lined += 1;
+                    }
+                    row_choices(&ctx, row, &group)
                 }
-                i += run;
-            }
+                _ => RowChoices::none(),
+            })
+            .collect();
+        let (grid, how, open) = resolve(shape, &reading);
+        let filled = grid.iter().filter(|c| **c != Cell::Unread).count();
+        #[cfg(not(target_arch = "wasm32"))]
+        if std::env::var("NIANBAO_DEBUG").is_ok() {
+            let (holds, fails) = shape.score(&grid, false);
+            eprintln!("{} {label} {gap:?}: holds {holds} fails {fails} filled {filled} lined {lined} open {open:?}", def.id.name());
         }
-        label.clear();
+        candidates.push(Candidate {
+            grid,
+            how,
+            open,
+            lined,
+            filled,
+        });
     }
-    for (e, _) in expected.iter().zip(&found).filter(|(_, f)| !**f) {
-        notes.push(Note::warning(
-            format!(
-                "{table}没有找到“{}”行，这些单元格留空待填（不会当作0）。",
-                e.label
-            ),
-            None,
-        ));
-    }
-    let rows = found.iter().filter(|f| **f).count();
-    if rows > 0 || !quiet_if_absent {
-        all_notes.append(notes);
-    }
-    rows
+    candidates
 }
 
-/// Reads 表四: the first 15 values in order (spec §8.2 rule 2).
-pub(super) fn read_t4(tokens: &[Token], report: &mut Report, notes: &mut Vec<Note>) {
+/// Reads one table from its section's tokens into the report.
+pub(super) fn read(
+    def: &TableDef,
+    tokens: &[Token],
+    glued: bool,
+    report: &mut Report,
+    inferred: &mut Vec<CellId>,
+    quiet_if_absent: bool,
+    all_notes: &mut Vec<Note>,
+) {
     let t = report.template();
-    let cells: Vec<_> = (0..table4::GROUPS.len())
-        .flat_map(|g| (0..table4::FIELDS.len()).map(move |f| (g, f)))
-        .map(|(g, f)| t.t4_cell(g, f))
-        .collect();
-    let values: Vec<&Token> = tokens.iter().filter(|t| t.value).collect();
-    for (cell, tok) in cells.iter().zip(&values) {
-        report.set_raw(*cell, tok.text.clone());
+    let shape = Shape::new(t, def);
+    let name = def.id.name();
+    let (anchors, repeated) = if def.labelled {
+        anchors(def, tokens)
+    } else {
+        (Vec::new(), false)
+    };
+    let widths: Vec<usize> = def.rows.iter().map(|r| r.cells.len()).collect();
+    let columns = Columns::new(tokens, &widths);
+    let mut candidates = candidates(&shape, &columns, tokens, &anchors, glued);
+    // Numbers cut over lines of their cells, joined: another reading.
+    if let Some(joined) = stacked(tokens) {
+        let (anchors, _) = self::anchors(def, &joined);
+        let columns = Columns::new(&joined, &widths);
+        candidates.extend(self::candidates(&shape, &columns, &joined, &anchors, glued));
     }
-    if values.is_empty() {
-        notes.push(Note::warning(
-            "表四没有读到数据，15 个单元格留空待填。".to_owned(),
+    let (best, rivals) = choose(&shape, candidates);
+    let mut notes = Vec::new();
+    if repeated {
+        notes.push(Note::info(
+            format!("{name}中有重复出现的行，已采用第一次出现的数据。"),
             None,
         ));
-    } else if values.len() < cells.len() {
+    }
+    let Some(Candidate {
+        mut grid,
+        how,
+        open,
+        lined,
+        ..
+    }) = best
+    else {
+        return;
+    };
+    // A reading is believed for its layout (most rows' values on their
+    // labels' lines) or for its sums; a reading with neither is not used.
+    let with_values = def
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(row, r)| {
+            let offset = shape.offsets.get(*row).copied().unwrap_or(0);
+            grid.get(offset..offset + r.cells.len())
+                .is_some_and(|cells| cells.iter().any(|c| matches!(c, Cell::Val(_))))
+        })
+        .count();
+    let (holds, fails) = shape.score(&grid, false);
+    let exact = tokens.iter().filter(|t| t.is_value() && !t.soft).count() == shape.kinds.len();
+    let laid_out = if def.labelled {
+        lined * 5 >= with_values * 4
+    } else {
+        exact
+    };
+    if !laid_out && fails > 0 && holds < 3 * fails {
+        grid.iter_mut().for_each(|c| *c = Cell::Unread);
         notes.push(Note::warning(
-            format!(
-                "表四只读到 {} 个数（应有 15 个），已按顺序填入，请核对。",
-                values.len()
-            ),
-            values.first().map(|t| t.line),
-        ));
-    } else if values.len() > cells.len() {
-        notes.push(Note::info(
-            "表四的数字多于 15 个，已采用前 15 个。".to_owned(),
-            values.get(cells.len()).map(|t| t.line),
+            format!("{name}的数字与行名分开排列（如从 PDF 复制的文字），按合计关系也无法确定对应关系，已留空，请对照原件填写。"),
+            None,
         ));
     }
+    // Cells on which an equally good reading disagrees are not read.
+    let mut disputed = 0;
+    for rival in &rivals {
+        for (g, r) in grid.iter_mut().zip(rival) {
+            if g != r && *g != Cell::Unread {
+                *g = Cell::Unread;
+                disputed += 1;
+            }
+        }
+    }
+    if disputed > 0 {
+        notes.push(Note::warning(
+            format!("{name}有 {disputed} 个单元格能按两种方式读出且都符合合计关系，无法确定，已留空，请对照原件填写。"),
+            None,
+        ));
+    }
+    for &row in &open {
+        if let Some(r) = def.rows.get(row) {
+            notes.push(Note::warning(
+                format!("{name}“{}”行的数字有多种拆分或位置都符合合计关系，无法确定，已留空，请对照原件填写。", short(r.label)),
+                None,
+            ));
+        }
+    }
+    let mut cells = 0;
+    let mut row_inferred = vec![false; def.rows.len()];
+    for (row, r) in def.rows.iter().enumerate() {
+        let offset = shape.offsets.get(row).copied().unwrap_or(0);
+        for (i, &id) in r.cells.iter().enumerate() {
+            match grid.get(offset + i) {
+                Some(Cell::Val(text)) => {
+                    report.set_raw(id, text.clone());
+                    cells += 1;
+                    if how.get(offset + i) == Some(&How::Inferred) {
+                        inferred.push(id);
+                        if let Some(f) = row_inferred.get_mut(row) {
+                            *f = true;
+                        }
+                    }
+                }
+                _ => report.set_raw(id, ""),
+            }
+        }
+    }
+    let rows_found = anchors.len();
+    if def.labelled {
+        let mut missing_rows = Vec::new();
+        for (row, r) in def.rows.iter().enumerate() {
+            let offset = shape.offsets.get(row).copied().unwrap_or(0);
+            let slice = grid.get(offset..offset + r.cells.len()).unwrap_or_default();
+            let read = slice.iter().filter(|c| **c != Cell::Unread).count();
+            let found = anchors.iter().any(|a| a.row == row);
+            if !found {
+                missing_rows.push(row);
+            } else if read == 0 && !open.contains(&row) {
+                notes.push(Note::warning(
+                    format!(
+                        "{name}“{}”行没有读到数字，这些单元格留空待填。",
+                        short(r.label)
+                    ),
+                    None,
+                ));
+            }
+        }
+        for row in missing_rows {
+            if let Some(r) = def.rows.get(row) {
+                notes.push(Note::warning(
+                    format!(
+                        "{name}没有找到“{}”行，这些单元格留空待填（不会当作0）。",
+                        r.label
+                    ),
+                    None,
+                ));
+            }
+        }
+    } else if cells == 0 {
+        notes.push(Note::warning(
+            format!("{name}没有读到数据，15 个单元格留空待填。"),
+            None,
+        ));
+    } else if cells < shape.kinds.len() {
+        notes.push(Note::warning(
+            format!(
+                "{name}只读到 {cells} 个数（应有 {} 个），其余留空待填。",
+                shape.kinds.len()
+            ),
+            None,
+        ));
+    }
+    let inferred_rows = row_inferred.iter().filter(|f| **f).count();
+    if inferred_rows > 0 {
+        notes.push(Note::info(
+            format!("{name}有 {inferred_rows} 行的数字在原文中连在一起或缺了空白单元格，已按合计关系确定位置，请核对（已标出）。"),
+            None,
+        ));
+    }
+    if rows_found > 0 || cells > 0 || !quiet_if_absent {
+        all_notes.append(&mut notes);
+    }
+}
+
+fn short(label: &str) -> String {
+    label.chars().take(24).collect()
 }

@@ -4,8 +4,9 @@
 //! `template::layout` like the HTML.
 
 use docx_rs::{
-    AlignmentType, Docx, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType, Table,
-    TableAlignmentType, TableCell, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
+    AlignmentType, Docx, Footer, PageMargin, PageNum, Paragraph, Run, RunFonts, SpecialIndentType,
+    Table, TableAlignmentType, TableCell, TableLayoutType, TableRow, VAlignType, VMergeType,
+    WidthType,
 };
 
 use super::{cell_text, title};
@@ -131,6 +132,18 @@ fn heading(text: &str, font: &str, convert: Convert) -> Paragraph {
         .indent(None, Some(SpecialIndentType::FirstLine(INDENT)), None, None)
 }
 
+/// "— 3 —" centred under every page, as official documents number their pages.
+fn page_number_footer() -> Footer {
+    let dash = |text: &str| Run::new().add_text(text).fonts(fonts("宋体")).size(28);
+    Footer::new().add_paragraph(
+        Paragraph::new()
+            .add_run(dash("— "))
+            .add_page_num(PageNum::new())
+            .add_run(dash(" —"))
+            .align(AlignmentType::Center),
+    )
+}
+
 /// The report as .docx bytes.
 pub fn document(report: &Report) -> Vec<u8> {
     document_with(report, &|s: &str| s.to_owned())
@@ -149,6 +162,7 @@ pub fn document_with(report: &Report, convert: Convert) -> Vec<u8> {
         )
         .default_fonts(fonts("仿宋_GB2312"))
         .default_size(BODY_SIZE)
+        .footer(page_number_footer())
         .add_paragraph(
             Paragraph::new()
                 .add_run(run(&title(report), "方正小标宋简体", TITLE_SIZE, convert))

@@ -126,7 +126,10 @@ pub struct Row {
     pub role: Role,
     /// Formats that have the row.
     pub within: In,
-    /// Keywords the importer matches the label by (spec §8.2 rule 4).
+    /// Keywords the importer matches the label by (spec §8.2 rule 4), in
+    /// key form; the earliest match in the text wins, so each list starts
+    /// with the words that open the label (a label cut by its values is
+    /// found by its first line). A key ending in `$` must end a word.
     pub keys: &'static [&'static str],
 }
 
@@ -181,31 +184,31 @@ pub static ROWS: [Row; 26] = [
         "result.withheld.law_prohibited",
         "2.其他法律行政法规禁止公开",
         Some(0),
-        &["禁止公开"],
+        &["其他法律", "禁止公开"],
     ),
     leaf(
         "result.withheld.security_stability",
         "3.危及“三安全一稳定”",
         Some(0),
-        &["三安全", "一稳定"],
+        &["危及", "危机", "三安全", "一稳定"],
     ),
     leaf(
         "result.withheld.third_party",
         "4.保护第三方合法权益",
         Some(0),
-        &["第三方"],
+        &["保护第三", "第三方"],
     ),
     leaf(
         "result.withheld.internal_affairs",
         "5.属于三类内部事务信息",
         Some(0),
-        &["内部事务"],
+        &["三类内部", "二类内部", "内部事务"],
     ),
     leaf(
         "result.withheld.process_info",
         "6.属于四类过程性信息",
         Some(0),
-        &["过程性"],
+        &["四类过程", "过程性"],
     ),
     leaf(
         "result.withheld.enforcement_file",
@@ -223,13 +226,13 @@ pub static ROWS: [Row; 26] = [
         "result.unavailable.not_held",
         "1.本机关不掌握相关政府信息",
         Some(1),
-        &["不掌握"],
+        &["本机关不掌握", "不掌握"],
     ),
     leaf(
         "result.unavailable.needs_creation",
         "2.没有现成信息需要另行制作",
         Some(1),
-        &["另行制作", "没有现成"],
+        &["没有现成", "另行制作"],
     ),
     leaf(
         "result.unavailable.still_unclear",
@@ -253,19 +256,19 @@ pub static ROWS: [Row; 26] = [
         "result.not_processed.publication",
         "3.要求提供公开出版物",
         Some(2),
-        &["出版物"],
+        &["公开出版", "出版物"],
     ),
     leaf(
         "result.not_processed.excessive",
         "4.无正当理由大量反复申请",
         Some(2),
-        &["大量反复"],
+        &["无正当理由大量", "大量反复"],
     ),
     leaf(
         "result.not_processed.confirm_reissue",
         "5.要求行政机关确认或重新出具已获取信息",
         Some(2),
-        &["重新出具", "确认或"],
+        &["要求行政机关确认", "确认或", "重新出具"],
     ),
     Row {
         path: "result.other.no_correction",
@@ -273,7 +276,7 @@ pub static ROWS: [Row; 26] = [
         group: Some(3),
         role: Role::Leaf,
         within: In::Y2021,
-        keys: &["逾期不补正", "不补正"],
+        keys: &["申请人无正当理由", "逾期不补正", "不补正"],
     },
     Row {
         path: "result.other.fee_unpaid",
@@ -281,7 +284,7 @@ pub static ROWS: [Row; 26] = [
         group: Some(3),
         role: Role::Leaf,
         within: In::Y2021,
-        keys: &["缴纳费用", "收费通知"],
+        keys: &["申请人逾期未按", "收费通知", "缴纳费用"],
     },
     Row {
         path: "result.other.other",
@@ -289,7 +292,7 @@ pub static ROWS: [Row; 26] = [
         group: Some(3),
         role: Role::Leaf,
         within: In::Y2021,
-        keys: &["其他"],
+        keys: &["3.其他$", "3、其他$", "3其他$", "其他$"],
     },
     Row {
         path: "result.other_legacy",
@@ -305,7 +308,7 @@ pub static ROWS: [Row; 26] = [
         group: None,
         role: Role::ResultTotal,
         within: In::Both,
-        keys: &["总计"],
+        keys: &["(七)总计", "七)总计", "总计$"],
     },
     Row {
         path: "carried_forward",

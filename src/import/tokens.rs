@@ -1,0 +1,330 @@
+//! The lines of a table's section as a stream of tokens with whatever
+//! position the source gives (design note "import by sums", §1):
+//!
+//! - **words**: label fragments, in their key form;
+//! - **values**: numbers (with sign, decimals, a unit) and "no value" marks;
+//! - **blanks**: empty cells of a row whose cells are separated (tabs,
+//!   pipes); a blank at the edge of a line may be padding (`soft`).
+//!
+//! Positions: the line, its page (form feeds), whether it came from a row
+//! of separated cells, and for lines laid out with spaces (`pdftotext
+//! -layout`) the character column of the token's centre and its width. In text run together without spaces (web archives), digits are
+//! cut from the words they touch; a list number ("2.其他法律…") stays with
+//! its label.
+
+use super::Line;
+use crate::model::number::{self, Value};
+use crate::template::ValueKind;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// A label fragment.
+    Word,
+    /// A number or a "no value" mark.
+    Value,
+    /// An empty cell.
+    Blank,
+}
+
+/// A token and where it stands.
+#[derive(Debug, Clone)]
+pub(super) struct Token {
+    pub kind: Kind,
+    /// Words: the key form. Values: the text as printed.
+    pub text: String,
+    /// Index of the line in the section.
+    pub line: usize,
+    /// Page (form feeds counted).
+    pub page: usize,
+    /// Doubled character column of the token's centre, in space-aligned lines.
+    pub x: Option<u32>,
+    /// Width in characters (space-aligned lines).
+    pub w: u32,
+    /// A blank at the edge of its line: padding as often as an empty cell.
+    pub soft: bool,
+    /// From a line of separated cells (tabs, pipes).
+    pub sep: bool,
+}
+
+impl Token {
+    pub fn is_value(&self) -> bool {
+        self.kind != Kind::Word
+    }
+}
+
+/// True for a piece that is a cell value as a whole.
+pub(super) fn is_value(text: &str) -> bool {
+    if number::is_missing_mark(text) {
+        return true;
+    }
+    let signed = text.starts_with(['+', '-', '－', '＋']);
+    let kind = if signed {
+        ValueKind::Signed
+    } else {
+        ValueKind::Decimal
+    };
+    matches!(number::read(text, kind), Value::Number(_))
+        || (signed && matches!(number::read(text, ValueKind::Decimal), Value::Number(_)))
+}
+
+/// True when the text runs together without spaces (web-archive text): then
+/// digits touching words are cut out as values.
+pub(super) fn is_run_together(lines: &[Line]) -> bool {
+    let (mut chars, mut spaces) = (0usize, 0usize);
+    for l in lines {
+        chars += l.text.chars().count();
+        spaces += l
+            .text
+            .chars()
+            .filter(|c| c.is_whitespace() || *c == '|')
+            .count()
+            + 1;
+    }
+    chars > 200 && spaces * 60 < chars
+}
+
+struct Out {
+    tokens: Vec<Token>,
+    sep: bool,
+    line: usize,
+    page: usize,
+}
+
+impl Out {
+    fn push(&mut self, kind: Kind, text: String, x: Option<u32>, soft: bool) {
+        let w = u32::try_from(text.chars().count()).unwrap_or(u32::MAX);
+        self.tokens.push(Token {
+            w,
+            kind,
+            text,
+            line: self.line,
+            page: self.page,
+            x,
+            soft,
+            sep: self.sep,
+        });
+    }
+
+    fn word(&mut self, text: &str, x: Option<u32>) {
+        let key = super::normalize::key(text);
+        if key.is_empty() {
+            return;
+        }
+        // Markdown alignment rows ("---", ":--:").
+        if key.len() >= 3 && key.chars().all(|c| c == '-' || c == ':') {
+            return;
+        }
+        self.push(Kind::Word, key, x, false);
+    }
+
+    /// A piece of text between separators: one value, or words.
+    fn piece(&mut self, piece: &str, x: Option<u32>, glued: bool) {
+        if is_value(piece) {
+            self.push(Kind::Value, piece.to_owned(), x, false);
+        } else if glued {
+            self.glued(piece);
+        } else {
+            self.word(piece, x);
+        }
+    }
+
+    /// Text run together: digits cut out of the words around them.
+    fn glued(&mut self, text: &str) {
+        let chars: Vec<char> = text.chars().collect();
+        let mut word = String::new();
+        let mut i = 0;
+        while let Some(&c) = chars.get(i) {
+            let digit = c.is_ascii_digit();
+            let mark = c == '—' || (c == '/' && chars.get(i + 1).is_some_and(char::is_ascii_digit));
+            if !digit && !mark {
+                word.push(c);
+                i += 1;
+                continue;
+            }
+            if mark {
+                self.word(&word, None);
+                word.clear();
+                self.push(Kind::Value, c.to_string(), None, false);
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while chars.get(i).is_some_and(|c| {
+                c.is_ascii_digit()
+                    || (*c == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+            }) {
+                i += 1;
+            }
+            let run: String = chars.get(start..i).unwrap_or_default().iter().collect();
+            // "…0002.其他法律": the digit before ". + word" numbers the next label.
+            let listed = chars.get(i).is_some_and(|c| matches!(c, '.' | '、' | '．'))
+                && chars
+                    .get(i + 1)
+                    .is_some_and(|c| !c.is_ascii_digit() && !c.is_whitespace());
+            // "第3页", "（2）": digits inside a word stay there.
+            let inside = chars
+                .get(start.wrapping_sub(1))
+                .is_some_and(|c| matches!(c, '第' | '(' | '（'));
+            if inside {
+                word.push_str(&run);
+                continue;
+            }
+            let (value, list) = if listed {
+                let cut = run.len() - 1;
+                (
+                    run.get(..cut).unwrap_or_default(),
+                    run.get(cut..).unwrap_or_default(),
+                )
+            } else {
+                (run.as_str(), "")
+            };
+            if !value.is_empty() {
+                self.word(&word, None);
+                word.clear();
+                self.push(Kind::Value, value.to_owned(), None, false);
+            }
+            word.push_str(list);
+        }
+        self.word(&word, None);
+    }
+}
+
+/// Cuts the lines of a section into tokens.
+pub(super) fn tokens(lines: &[Line]) -> Vec<Token> {
+    let glued = is_run_together(lines);
+    let mut out = Out {
+        tokens: Vec::new(),
+        sep: false,
+        line: 0,
+        page: 0,
+    };
+    for (i, line) in lines.iter().enumerate() {
+        out.line = i;
+        out.page = line.page;
+        let text = line.text.as_str();
+        out.sep = text.contains(['|', '\t']);
+        if out.sep {
+            separated(&mut out, text, glued);
+        } else if line.indent > 0 || text.contains("  ") {
+            spaced(&mut out, text, line.indent);
+        } else {
+            for piece in text.split_whitespace() {
+                out.piece(piece, None, glued);
+            }
+        }
+    }
+    out.tokens
+}
+
+/// A row of separated cells: every empty cell after the label is a blank;
+/// those at the line's edges are soft (padding as often as empty).
+fn separated(out: &mut Out, text: &str, glued: bool) {
+    let cells: Vec<&str> = text.split(['|', '\t']).map(str::trim).collect();
+    let last_word = cells
+        .iter()
+        .rposition(|c| !c.is_empty() && !is_value(c))
+        .map_or(0, |p| p + 1);
+    let last_filled = cells.iter().rposition(|c| !c.is_empty());
+    let first_filled = cells.iter().position(|c| !c.is_empty());
+    for (n, cell) in cells.iter().enumerate() {
+        // A page number run into a row ("|复议后起诉| — 2 —").
+        if super::normalize::is_page_mark(&super::normalize::key(cell)) {
+            continue;
+        }
+        if cell.is_empty() {
+            if n >= last_word {
+                let edge = last_filled.is_none_or(|l| n > l) || first_filled.is_none_or(|f| n < f);
+                out.push(Kind::Blank, String::new(), None, edge);
+            }
+            continue;
+        }
+        if is_value(cell) {
+            out.push(Kind::Value, (*cell).to_owned(), None, false);
+            continue;
+        }
+        for piece in cell.split_whitespace() {
+            out.piece(piece, None, glued);
+        }
+    }
+}
+
+/// A line laid out with spaces: each piece keeps its column.
+fn spaced(out: &mut Out, text: &str, indent: usize) {
+    let mut piece = String::new();
+    let mut start = indent;
+    let flush = |out: &mut Out, piece: &mut String, start: usize| {
+        if !piece.is_empty() {
+            let width = piece.chars().count();
+            let x = u32::try_from(2 * start + width).ok();
+            out.piece(piece, x, false);
+            piece.clear();
+        }
+    };
+    for (col, c) in (indent..).zip(text.chars()) {
+        if c.is_whitespace() {
+            flush(out, &mut piece, start);
+        } else {
+            if piece.is_empty() {
+                start = col;
+            }
+            piece.push(c);
+        }
+    }
+    flush(out, &mut piece, start);
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str) -> Line {
+        Line {
+            number: 1,
+            text: text.trim_start().to_owned(),
+            indent: text.len() - text.trim_start().len(),
+            page: 0,
+        }
+    }
+
+    fn kinds(tokens: &[Token]) -> String {
+        tokens
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Word => format!("W:{}", t.text),
+                Kind::Value => format!("V:{}", t.text),
+                Kind::Blank if t.soft => "s".to_owned(),
+                Kind::Blank => "B".to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn separated_cells_keep_their_blanks() {
+        let t = tokens(&[line("（一）予以公开\t\t3\t\t0\t")]);
+        assert_eq!(kinds(&t), "W:(一)予以公开 B V:3 B V:0 s");
+        let t = tokens(&[line("|规章|0|0|0|")]);
+        assert_eq!(kinds(&t), "W:规章 V:0 V:0 V:0 s");
+    }
+
+    #[test]
+    fn spaced_lines_give_columns() {
+        let t = tokens(&[line("一、本年新收   12    3")]);
+        assert_eq!(kinds(&t), "W:一、本年新收 V:12 V:3");
+        assert_eq!(t[1].x, Some(2 * 9 + 2));
+        assert_eq!(t[2].x, Some(2 * 15 + 1));
+    }
+
+    #[test]
+    fn run_together_digits_are_cut_from_words() {
+        let text = "（三）不予公开1.属于国家秘密3004002.其他法律行政法规禁止公开0—0第3页".repeat(5);
+        let t = tokens(&[line(&text)]);
+        assert_eq!(
+            kinds(&t[..6]),
+            "W:(三)不予公开1.属于国家秘密 V:300400 W:2.其他法律行政法规禁止公开 V:0 V:— V:0"
+        );
+        assert_eq!(t[6].text, "第3页(三)不予公开1.属于国家秘密");
+    }
+}
