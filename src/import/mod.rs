@@ -194,7 +194,7 @@ pub fn import(input: &str) -> Imported {
     for (source, table) in sources.iter().zip([TableId::T2, TableId::T3, TableId::T4]) {
         let Some(lines) = source else { continue };
         let def = tables::TableDef::of(report.template(), table);
-        let tokens = tokens::tokens(lines);
+        let tokens = tokens::tokens(lines, glued);
         tables::read(
             &def,
             &tokens,

@@ -386,36 +386,110 @@ impl Columns {
 /// At most this many possibilities are weighed for one row or one table.
 const MAX_OPTIONS: usize = 4096;
 
-/// Splits of a digit run into `parts` counts (no leading zeros).
-fn splits(digits: &str, parts: usize, out: &mut Vec<Vec<String>>, prefix: &mut Vec<String>) {
-    if out.len() >= MAX_OPTIONS {
-        return;
-    }
-    if parts == 0 {
-        if digits.is_empty() {
-            out.push(prefix.clone());
+/// Splits a row of text run together ("560100057", or runs between "—"
+/// marks) into its cells, left to right, with no leading zero in a
+/// multi-digit count. A cell that totals the cells before it (the 总计 of
+/// a 表三 row, each total of 表四) must be their sum, which settles most
+/// splits; what is left is kept only where every row relation holds.
+fn split_row(shape: &Shape, row: usize, pieces: &[&str]) -> Vec<Vec<Cell>> {
+    let n = shape.width(row);
+    let offset = shape.offsets.get(row).copied().unwrap_or(0);
+    // For each cell, the cells it totals (when they all come before it).
+    let totals: Vec<Option<Vec<usize>>> = (0..n)
+        .map(|i| {
+            shape
+                .rels
+                .iter()
+                .filter(|r| r.row == Some(row))
+                .find_map(|r| {
+                    let [total] = r.lhs.as_slice() else {
+                        return None;
+                    };
+                    let parts: Vec<usize> = r.rhs.iter().map(|p| p.wrapping_sub(offset)).collect();
+                    (*total == offset + i && parts.iter().all(|&p| p < i)).then_some(parts)
+                })
+        })
+        .collect();
+    let mut walk = Walk {
+        pieces,
+        totals: &totals,
+        n,
+        cells: Vec::new(),
+        out: Vec::new(),
+        steps: 0,
+    };
+    walk.go(0, 0);
+    walk.out
+        .into_iter()
+        .map(|texts| texts.into_iter().map(Cell::Val).collect::<Vec<_>>())
+        .filter(|cells| shape.row_holds(row, cells))
+        .collect()
+}
+
+/// The search of [`split_row`].
+struct Walk<'a> {
+    pieces: &'a [&'a str],
+    totals: &'a [Option<Vec<usize>>],
+    n: usize,
+    cells: Vec<String>,
+    out: Vec<Vec<String>>,
+    steps: usize,
+}
+
+impl Walk<'_> {
+    fn go(&mut self, piece: usize, at: usize) {
+        self.steps += 1;
+        if self.out.len() >= MAX_OPTIONS || self.steps > 200_000 {
+            return;
         }
-        return;
-    }
-    let len = digits.len();
-    if len < parts || len > parts * 6 {
-        return;
-    }
-    for take in 1..=len.min(6) {
-        let Some(head) = digits.get(..take) else {
-            break;
+        let cell = self.cells.len();
+        let Some(text) = self.pieces.get(piece) else {
+            if cell == self.n {
+                self.out.push(self.cells.clone());
+            }
+            return;
         };
-        if take > 1 && head.starts_with('0') {
-            break;
+        if cell == self.n {
+            return;
         }
-        prefix.push(head.to_owned());
-        splits(
-            digits.get(take..).unwrap_or_default(),
-            parts - 1,
-            out,
-            prefix,
-        );
-        prefix.pop();
+        let rest = text.get(at..).unwrap_or_default();
+        if !rest.chars().all(|c| c.is_ascii_digit()) {
+            // A mark or a number standing apart: one cell.
+            if at == 0 {
+                self.cells.push((*text).to_owned());
+                self.go(piece + 1, 0);
+                self.cells.pop();
+            }
+            return;
+        }
+        let want: Option<String> = self.totals.get(cell).cloned().flatten().map(|parts| {
+            parts
+                .iter()
+                .map(|&p| {
+                    self.cells
+                        .get(p)
+                        .and_then(|c| c.parse::<i64>().ok())
+                        .unwrap_or(0)
+                })
+                .sum::<i64>()
+                .to_string()
+        });
+        for len in 1..=rest.len().min(6) {
+            let Some(head) = rest.get(..len) else { break };
+            if len > 1 && head.starts_with('0') {
+                break;
+            }
+            if want.as_deref().is_some_and(|w| w != head) {
+                continue;
+            }
+            self.cells.push(head.to_owned());
+            if len == rest.len() {
+                self.go(piece + 1, 0);
+            } else {
+                self.go(piece, at + len);
+            }
+            self.cells.pop();
+        }
     }
 }
 
@@ -428,33 +502,15 @@ fn complete(shape: &Shape, row: usize, vals: &[&Token], glued: bool) -> Vec<Vec<
     if !shape.has_row_relation(row) || vals.is_empty() {
         return Vec::new();
     }
-    // Each value's possible pieces: itself, or (run-together text) its digit splits.
-    let mut pieces: Vec<Vec<Vec<String>>> = Vec::new();
-    for v in vals {
-        let mut ways = vec![vec![v.text.clone()]];
-        if glued && v.text.len() > 1 && v.text.chars().all(|c| c.is_ascii_digit()) {
-            for parts in 2..=n {
-                let mut found = Vec::new();
-                splits(&v.text, parts, &mut found, &mut Vec::new());
-                ways.extend(found);
-            }
-        }
-        pieces.push(ways);
+    if glued
+        && vals
+            .iter()
+            .any(|v| v.text.len() > 1 && v.text.chars().all(|c| c.is_ascii_digit()))
+    {
+        let pieces: Vec<&str> = vals.iter().map(|v| v.text.as_str()).collect();
+        return split_row(shape, row, &pieces);
     }
-    let mut sequences: Vec<Vec<String>> = vec![Vec::new()];
-    for ways in &pieces {
-        let mut next = Vec::new();
-        for s in &sequences {
-            for w in ways {
-                if s.len() + w.len() <= n && next.len() < MAX_OPTIONS {
-                    let mut s = s.clone();
-                    s.extend(w.iter().cloned());
-                    next.push(s);
-                }
-            }
-        }
-        sequences = next;
-    }
+    let sequences = [vals.iter().map(|v| v.text.clone()).collect::<Vec<_>>()];
     let mut out: Vec<Vec<Cell>> = Vec::new();
     for seq in sequences {
         let k = seq.len();

@@ -135,7 +135,11 @@ impl Out {
         let mut word = String::new();
         let mut i = 0;
         while let Some(&c) = chars.get(i) {
-            let digit = c.is_ascii_digit();
+            // A sign before digits ("本年增/减" of 2019: "185-3412") starts a number.
+            let signed = matches!(c, '-' | '+')
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                && !chars.get(i.wrapping_sub(1)).is_some_and(|p| *p == '第');
+            let digit = c.is_ascii_digit() || signed;
             let mark = c == '—' || (c == '/' && chars.get(i + 1).is_some_and(char::is_ascii_digit));
             if !digit && !mark {
                 word.push(c);
@@ -150,6 +154,9 @@ impl Out {
                 continue;
             }
             let start = i;
+            if signed {
+                i += 1;
+            }
             while chars.get(i).is_some_and(|c| {
                 c.is_ascii_digit()
                     || (*c == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit))
@@ -190,9 +197,9 @@ impl Out {
     }
 }
 
-/// Cuts the lines of a section into tokens.
-pub(super) fn tokens(lines: &[Line]) -> Vec<Token> {
-    let glued = is_run_together(lines);
+/// Cuts the lines of a section into tokens; `glued` when the document runs
+/// together without spaces ([`is_run_together`]).
+pub(super) fn tokens(lines: &[Line], glued: bool) -> Vec<Token> {
     let mut out = Out {
         tokens: Vec::new(),
         sep: false,
@@ -288,6 +295,10 @@ mod tests {
         }
     }
 
+    fn tokens_of(lines: &[Line]) -> Vec<Token> {
+        tokens(lines, is_run_together(lines))
+    }
+
     fn kinds(tokens: &[Token]) -> String {
         tokens
             .iter()
@@ -303,15 +314,15 @@ mod tests {
 
     #[test]
     fn separated_cells_keep_their_blanks() {
-        let t = tokens(&[line("（一）予以公开\t\t3\t\t0\t")]);
+        let t = tokens_of(&[line("（一）予以公开\t\t3\t\t0\t")]);
         assert_eq!(kinds(&t), "W:(一)予以公开 B V:3 B V:0 s");
-        let t = tokens(&[line("|规章|0|0|0|")]);
+        let t = tokens_of(&[line("|规章|0|0|0|")]);
         assert_eq!(kinds(&t), "W:规章 V:0 V:0 V:0 s");
     }
 
     #[test]
     fn spaced_lines_give_columns() {
-        let t = tokens(&[line("一、本年新收   12    3")]);
+        let t = tokens_of(&[line("一、本年新收   12    3")]);
         assert_eq!(kinds(&t), "W:一、本年新收 V:12 V:3");
         assert_eq!(t[1].x, Some(2 * 9 + 2));
         assert_eq!(t[2].x, Some(2 * 15 + 1));
@@ -320,7 +331,7 @@ mod tests {
     #[test]
     fn run_together_digits_are_cut_from_words() {
         let text = "（三）不予公开1.属于国家秘密3004002.其他法律行政法规禁止公开0—0第3页".repeat(5);
-        let t = tokens(&[line(&text)]);
+        let t = tokens_of(&[line(&text)]);
         assert_eq!(
             kinds(&t[..6]),
             "W:(三)不予公开1.属于国家秘密 V:300400 W:2.其他法律行政法规禁止公开 V:0 V:— V:0"
