@@ -292,12 +292,13 @@ fn clean_lines(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
         page += feeds;
         let raw = raw.trim_start_matches('\u{c}').trim_end_matches('\r');
         let text = raw.replace(['\u{a0}', '\u{c}'], " ");
-        let indent = text.chars().take_while(|c| c.is_whitespace()).count();
-        // Trailing tabs are kept: they close an empty last cell.
-        let text = text
-            .trim_start_matches(|c: char| c.is_whitespace())
-            .trim_end_matches(|c: char| c.is_whitespace() && c != '\t');
-        if text.is_empty() {
+        let indent = text
+            .chars()
+            .take_while(|c| c.is_whitespace() && *c != '\t')
+            .count();
+        // Tabs at either end are kept: they open or close an empty cell.
+        let text = text.trim_matches(|c: char| c.is_whitespace() && c != '\t');
+        if text.trim().is_empty() {
             continue;
         }
         let key = normalize::key(text);

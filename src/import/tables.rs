@@ -176,9 +176,13 @@ impl<'a> Shape<'a> {
 
     fn number(&self, i: usize, cell: &Cell, blank_zero: bool) -> Option<i64> {
         match cell {
-            Cell::Val(text) => number::read(text, self.kinds.get(i).copied()?).number(),
+            Cell::Val(text) => match number::read(text, self.kinds.get(i).copied()?) {
+                number::Value::Number(n) => Some(n),
+                number::Value::Missing if blank_zero => Some(0),
+                _ => None,
+            },
             Cell::Blank if blank_zero => Some(0),
-            _ => None,
+            Cell::Blank | Cell::Unread => None,
         }
     }
 
@@ -570,11 +574,11 @@ struct RowCtx<'a> {
 
 /// Numbers cut over two lines of their cell (a wide number in a narrow PDF
 /// column), in space-aligned text: a number of three or more digits with
-/// shorter digits under it in the same column, on a line of values only,
-/// is joined with them. When the two parts stand either side of a label
+/// shorter digits under it in the same column, on a line where no row
+/// label begins, is joined with them. When the two parts stand either side of a label
 /// line (the label centred in a two-line row), the number stands on the
 /// label's line. None when nothing is stacked.
-fn stacked(tokens: &[Token]) -> Option<Vec<Token>> {
+fn stacked(tokens: &[Token], label_lines: &[usize]) -> Option<Vec<Token>> {
     let digits = |t: &Token| {
         t.kind == Kind::Value && t.x.is_some() && t.text.chars().all(|c| c.is_ascii_digit())
     };
@@ -582,11 +586,7 @@ fn stacked(tokens: &[Token]) -> Option<Vec<Token>> {
         let (ax, bx) = (a.x.unwrap_or(0), b.x.unwrap_or(0));
         ax + a.w > bx.saturating_sub(b.w) && ax.saturating_sub(a.w) < bx + b.w
     };
-    let worded = |line: usize| {
-        tokens
-            .iter()
-            .any(|m| m.line == line && m.kind == Kind::Word)
-    };
+    let worded = |line: usize| label_lines.contains(&line);
     let mut out: Vec<Token> = tokens.to_vec();
     let mut gone = vec![false; tokens.len()];
     let mut joined = false;
@@ -730,6 +730,10 @@ fn row_read(ctx: &RowCtx, row: usize, group: &[&Token]) -> RowChoices {
         options: vec![cells],
         how: How::Read,
     };
+    // Empty cells alone (a header's padding) say nothing about a row.
+    if group.iter().all(|t| t.kind == Kind::Blank) {
+        return RowChoices::none();
+    }
     if group.len() == n {
         return fixed(group.iter().map(cell).collect());
     }
@@ -1005,9 +1009,11 @@ struct Candidate {
     how: Vec<How>,
     /// Rows left open by the sums.
     open: Vec<usize>,
-    /// Rows whose values stand on their label's lines, or fill the row
-    /// exactly between its label and the next.
+    /// Rows whose values stand on their label's lines.
     lined: usize,
+    /// Rows laid out: on their label's lines, or filling the row exactly
+    /// between its label and the next.
+    structured: usize,
     filled: usize,
 }
 
@@ -1025,11 +1031,12 @@ fn on_label_lines(a: &Anchor, group: &[&Token], tokens: &[Token]) -> bool {
 ///
 /// Two readings are compared on the relations both can assess (a reading
 /// that leaves a row out must not gain by having fewer sums to fail): a
-/// failing relation costs twice what a holding one gains. Where the sums
-/// cannot tell them apart, the reading that fills more, then the one with
-/// the better sums overall, then the one whose values stand on their
-/// labels' lines, is taken; readers come in order of
-/// how often their layout is met (a label, then its values).
+/// failing relation costs twice what a holding one gains; then on the same
+/// relations with empty cells and "—" read as 0. Where the sums cannot
+/// tell them apart, the reading that fills more, then the one with the
+/// better sums overall, then the one whose values stand on their labels'
+/// lines, then the one laid out row by row, is taken; readers come in
+/// order of how often their layout is met (a label, then its values).
 fn choose(shape: &Shape, candidates: Vec<Candidate>) -> (Option<Candidate>, Vec<Vec<Cell>>) {
     let total = |grid: &[Cell]| {
         let (holds, fails) = shape.score(grid, false);
@@ -1042,18 +1049,23 @@ fn choose(shape: &Shape, candidates: Vec<Candidate>) -> (Option<Candidate>, Vec<
             best = Some(c);
             continue;
         };
-        let (mut sb, mut sc) = (0i64, 0i64);
-        for rel in &shape.rels {
-            let hb = shape.relation(rel, |i| b.grid.get(i), false);
-            let hc = shape.relation(rel, |i| c.grid.get(i), false);
-            if let (Some(hb), Some(hc)) = (hb, hc) {
-                sb += if hb { 1 } else { -2 };
-                sc += if hc { 1 } else { -2 };
+        let common = |zero: bool| {
+            let (mut sb, mut sc) = (0i64, 0i64);
+            for rel in &shape.rels {
+                let hb = shape.relation(rel, |i| b.grid.get(i), zero);
+                let hc = shape.relation(rel, |i| c.grid.get(i), zero);
+                if let (Some(hb), Some(hc)) = (hb, hc) {
+                    sb += if hb { 1 } else { -2 };
+                    sc += if hc { 1 } else { -2 };
+                }
             }
-        }
+            (sb, sc)
+        };
+        let ((sb, sc), (zb, zc)) = (common(false), common(true));
         let (tb, tc) = (total(&b.grid), total(&c.grid));
-        let better = (sc, c.filled, tc, c.lined) > (sb, b.filled, tb, b.lined);
-        let alike = (sc, c.filled, tc, c.lined) == (sb, b.filled, tb, b.lined);
+        let kc = (sc, zc, c.filled, tc, c.lined, c.structured);
+        let kb = (sb, zb, b.filled, tb, b.lined, b.structured);
+        let (better, alike) = (kc > kb, kc == kb);
         if better {
             rivals.clear();
             best = Some(c);
@@ -1116,7 +1128,7 @@ fn candidates(
             glued,
             gap,
         };
-        let mut lined = 0;
+        let (mut lined, mut structured) = (0, 0);
         let reading: Reading = groups
             .iter()
             .enumerate()
@@ -1132,13 +1144,11 @@ fn candidates(
                     }
                     let hard = group.iter().filter(|t| !t.soft).count();
                     let fits = label != "sequence" && hard == shape.width(row);
-                    if fits
-                        || anchors
-                            .iter()
-                            .any(|a| a.row == row && on_label_lines(a, &group, tokens))
-                    {
-                        lined += 1;
-                    }
+                    let on_lines = anchors
+                        .iter()
+                        .any(|a| a.row == row && on_label_lines(a, &group, tokens));
+                    lined += usize::from(on_lines);
+                    structured += usize::from(on_lines || fits);
                     row_choices(&ctx, row, &group)
                 }
                 _ => RowChoices::none(),
@@ -1156,6 +1166,7 @@ fn candidates(
             how,
             open,
             lined,
+            structured,
             filled,
         });
     }
@@ -1184,7 +1195,11 @@ pub(super) fn read(
     let columns = Columns::new(tokens, &widths);
     let mut candidates = candidates(&shape, &columns, tokens, &anchors, glued);
     // Numbers cut over lines of their cells, joined: another reading.
-    if let Some(joined) = stacked(tokens) {
+    let label_lines: Vec<usize> = anchors
+        .iter()
+        .filter_map(|a| tokens.get(a.start).map(|t| t.line))
+        .collect();
+    if let Some(joined) = stacked(tokens, &label_lines) {
         let (anchors, _) = self::anchors(def, &joined);
         let columns = Columns::new(&joined, &widths);
         candidates.extend(self::candidates(&shape, &columns, &joined, &anchors, glued));
@@ -1201,7 +1216,7 @@ pub(super) fn read(
         mut grid,
         how,
         open,
-        lined,
+        structured,
         ..
     }) = best
     else {
@@ -1222,7 +1237,7 @@ pub(super) fn read(
     let (holds, fails) = shape.score(&grid, false);
     let exact = tokens.iter().filter(|t| t.is_value() && !t.soft).count() == shape.kinds.len();
     let laid_out = if def.labelled {
-        lined * 5 >= with_values * 4
+        structured * 5 >= with_values * 4
     } else {
         exact
     };

@@ -224,16 +224,27 @@ pub(super) fn tokens(lines: &[Line], glued: bool) -> Vec<Token> {
     out.tokens
 }
 
-/// A row of separated cells: every empty cell after the label is a blank;
-/// those at the line's edges are soft (padding as often as empty).
+/// A row of separated cells. A pipe opening or closing the line is syntax
+/// (Markdown, a page's cells), not a cell. Every other empty cell after the
+/// label is a blank; those after the last filled cell are soft (padding to
+/// the grid's width as often as empty cells).
 fn separated(out: &mut Out, text: &str, glued: bool) {
-    let cells: Vec<&str> = text.split(['|', '\t']).map(str::trim).collect();
+    let mut cells: Vec<&str> = text
+        .split(['|', '\t'])
+        .map(str::trim)
+        .map(|c| if invented_header(c) { "" } else { c })
+        .collect();
+    if text.starts_with('|') && cells.first().is_some_and(|c| c.is_empty()) {
+        cells.remove(0);
+    }
+    if text.ends_with('|') && cells.last().is_some_and(|c| c.is_empty()) {
+        cells.pop();
+    }
     let last_word = cells
         .iter()
         .rposition(|c| !c.is_empty() && !is_value(c))
         .map_or(0, |p| p + 1);
     let last_filled = cells.iter().rposition(|c| !c.is_empty());
-    let first_filled = cells.iter().position(|c| !c.is_empty());
     for (n, cell) in cells.iter().enumerate() {
         // A page number run into a row ("|复议后起诉| — 2 —").
         if super::normalize::is_page_mark(&super::normalize::key(cell)) {
@@ -241,7 +252,7 @@ fn separated(out: &mut Out, text: &str, glued: bool) {
         }
         if cell.is_empty() {
             if n >= last_word {
-                let edge = last_filled.is_none_or(|l| n > l) || first_filled.is_none_or(|f| n < f);
+                let edge = last_filled.is_none_or(|l| n > l);
                 out.push(Kind::Blank, String::new(), None, edge);
             }
             continue;
@@ -254,6 +265,15 @@ fn separated(out: &mut Out, text: &str, glued: bool) {
             out.piece(piece, None, glued);
         }
     }
+}
+
+/// "Col5", "数据3", "列2": what PDF→Markdown converters print in a header
+/// cell they found empty.
+fn invented_header(cell: &str) -> bool {
+    ["Col", "col", "Column", "数据", "列"].iter().any(|p| {
+        cell.strip_prefix(p)
+            .is_some_and(|n| !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()))
+    })
 }
 
 /// A line laid out with spaces: each piece keeps its column.
@@ -317,7 +337,12 @@ mod tests {
         let t = tokens_of(&[line("（一）予以公开\t\t3\t\t0\t")]);
         assert_eq!(kinds(&t), "W:(一)予以公开 B V:3 B V:0 s");
         let t = tokens_of(&[line("|规章|0|0|0|")]);
-        assert_eq!(kinds(&t), "W:规章 V:0 V:0 V:0 s");
+        assert_eq!(kinds(&t), "W:规章 V:0 V:0 V:0");
+        // A row of values only: its first cell may be the empty one.
+        let t = tokens_of(&[line("|||15|0")]);
+        assert_eq!(kinds(&t), "B B V:15 V:0");
+        let t = tokens_of(&[line("0 |")]);
+        assert_eq!(kinds(&t), "V:0");
     }
 
     #[test]
