@@ -320,7 +320,10 @@ struct Columns {
 }
 
 impl Columns {
-    fn new(tokens: &[Token], widths: &[usize]) -> Columns {
+    /// `headers`: the column labels of the widest rows (表三), whose
+    /// printed header gives the columns on a page where no row is whole
+    /// (a table whose organisation columns are all empty).
+    fn new(tokens: &[Token], widths: &[usize], headers: &[&str]) -> Columns {
         let mut lines: HashMap<usize, Vec<&Token>> = HashMap::new();
         for t in tokens
             .iter()
@@ -337,7 +340,7 @@ impl Columns {
                 samples.entry((page, n)).or_default().push(xs);
             }
         }
-        let centres = samples
+        let mut centres: HashMap<(usize, usize), Vec<u32>> = samples
             .into_iter()
             .map(|(key, rows)| {
                 let n = key.1;
@@ -352,6 +355,30 @@ impl Columns {
                 (key, centre)
             })
             .collect();
+        let n = headers.len();
+        let mut found: HashMap<usize, Vec<Option<u32>>> = HashMap::new();
+        for t in tokens
+            .iter()
+            .filter(|t| t.kind == Kind::Word && t.text.chars().count() >= 2)
+        {
+            let Some(x) = t.x else { continue };
+            let mut hits = headers
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| h.starts_with(t.text.as_str()));
+            if let (Some((c, _)), None) = (hits.next(), hits.next()) {
+                let slots = found.entry(t.page).or_insert_with(|| vec![None; n]);
+                if let Some(slot) = slots.get_mut(c) {
+                    slot.get_or_insert(x);
+                }
+            }
+        }
+        for (page, slots) in found {
+            let xs: Option<Vec<u32>> = slots.into_iter().collect();
+            if let Some(xs) = xs.filter(|xs| xs.windows(2).all(|w| w.first() < w.get(1))) {
+                centres.entry((page, n)).or_insert(xs);
+            }
+        }
         Columns { centres }
     }
 
@@ -574,10 +601,9 @@ struct RowCtx<'a> {
 
 /// Numbers cut over two lines of their cell (a wide number in a narrow PDF
 /// column), in space-aligned text: a number of three or more digits with
-/// shorter digits under it in the same column, on a line where no row
-/// label begins, is joined with them. When the two parts stand either side of a label
-/// line (the label centred in a two-line row), the number stands on the
-/// label's line. None when nothing is stacked.
+/// shorter digits under it in the same column, one or two lines down on a
+/// line where no row label begins, is joined with them. None when nothing
+/// is stacked. Whether the joined reading is right, the sums decide.
 fn stacked(tokens: &[Token], label_lines: &[usize]) -> Option<Vec<Token>> {
     let digits = |t: &Token| {
         t.kind == Kind::Value && t.x.is_some() && t.text.chars().all(|c| c.is_ascii_digit())
@@ -597,12 +623,16 @@ fn stacked(tokens: &[Token], label_lines: &[usize]) -> Option<Vec<Token>> {
         let below = tokens.iter().enumerate().skip(i + 1).find(|(j, u)| {
             !gone.get(*j).copied().unwrap_or(true)
                 && u.page == t.page
-                && (u.line == t.line + 1
-                    || (u.line == t.line + 2 && !worded(t.line) && worded(t.line + 1)))
+                                && (u.line == t.line + 1 || u.line == t.line + 2)
                 && !worded(u.line)
                 && digits(u)
                 && u.text.len() < t.text.len()
-                && overlaps(t, u)
+                                && overlaps(t, u)
+                // A line of continuations holds nothing else: every value
+                // on it sits under a wide number of the upper line.
+                && tokens.iter().filter(|m| m.line == u.line && m.kind == Kind::Value).all(|m| {
+                    tokens.iter().any(|w| w.line == t.line && digits(w) && w.text.len() >= 3 && overlaps(w, m))
+                })
                 && !tokens.iter().any(|m| {
                     m.line == t.line + 1
                         && u.line == t.line + 2
@@ -611,18 +641,16 @@ fn stacked(tokens: &[Token], label_lines: &[usize]) -> Option<Vec<Token>> {
                 })
         });
         let Some((j, u)) = below else { continue };
-        let middle = tokens
-            .iter()
-            .position(|m| m.line == t.line + 1)
-            .filter(|_| u.line == t.line + 2);
         if let Some(g) = gone.get_mut(j) {
             *g = true;
         }
+        // The number belongs with its row's label: on the upper line when
+        // a label begins there, else on the line between the two parts.
         let mut merged = t.clone();
         merged.text.push_str(&u.text);
-        merged.line = middle
-            .and_then(|m| tokens.get(m))
-            .map_or(t.line, |m| m.line);
+        if u.line == t.line + 2 && !worded(t.line) {
+            merged.line = t.line + 1;
+        }
         if let Some(slot) = out.get_mut(i) {
             *slot = merged;
         }
@@ -722,6 +750,13 @@ fn row_choices(ctx: &RowCtx, row: usize, group: &[&Token]) -> RowChoices {
 fn row_read(ctx: &RowCtx, row: usize, group: &[&Token]) -> RowChoices {
     let shape = ctx.shape;
     let n = shape.width(row);
+    // A row's cells in space-aligned text stand left to right, whatever
+    // line of the row each is printed on (a label cut over lines).
+    let mut sorted: Vec<&Token> = group.to_vec();
+    if group.len() <= n && group.iter().all(|t| t.x.is_some()) {
+        sorted.sort_by_key(|t| t.x);
+    }
+    let group = sorted.as_slice();
     let cell = |t: &&Token| match t.kind {
         Kind::Blank => Cell::Blank,
         _ => Cell::Val(t.text.clone()),
@@ -1192,7 +1227,14 @@ pub(super) fn read(
         (Vec::new(), false)
     };
     let widths: Vec<usize> = def.rows.iter().map(|r| r.cells.len()).collect();
-    let columns = Columns::new(tokens, &widths);
+    let headers: Vec<&str> = match def.id {
+        TableId::T3 => crate::template::table3::COLUMNS
+            .iter()
+            .map(|c| c.label)
+            .collect(),
+        _ => Vec::new(),
+    };
+    let columns = Columns::new(tokens, &widths, &headers);
     let mut candidates = candidates(&shape, &columns, tokens, &anchors, glued);
     // Numbers cut over lines of their cells, joined: another reading.
     let label_lines: Vec<usize> = anchors
@@ -1201,7 +1243,7 @@ pub(super) fn read(
         .collect();
     if let Some(joined) = stacked(tokens, &label_lines) {
         let (anchors, _) = self::anchors(def, &joined);
-        let columns = Columns::new(&joined, &widths);
+        let columns = Columns::new(&joined, &widths, &headers);
         candidates.extend(self::candidates(&shape, &columns, &joined, &anchors, glued));
     }
     let (best, rivals) = choose(&shape, candidates);

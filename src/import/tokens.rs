@@ -138,7 +138,7 @@ impl Out {
             // A sign before digits ("本年增/减" of 2019: "185-3412") starts a number.
             let signed = matches!(c, '-' | '+')
                 && chars.get(i + 1).is_some_and(char::is_ascii_digit)
-                && !chars.get(i.wrapping_sub(1)).is_some_and(|p| *p == '第');
+                && chars.get(i.wrapping_sub(1)).is_none_or(|p| *p != '第');
             let digit = c.is_ascii_digit() || signed;
             let mark = c == '—' || (c == '/' && chars.get(i + 1).is_some_and(char::is_ascii_digit));
             if !digit && !mark {
