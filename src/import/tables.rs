@@ -753,7 +753,9 @@ fn row_read(ctx: &RowCtx, row: usize, group: &[&Token]) -> RowChoices {
     // A row's cells in space-aligned text stand left to right, whatever
     // line of the row each is printed on (a label cut over lines).
     let mut sorted: Vec<&Token> = group.to_vec();
-    if group.len() <= n && group.iter().all(|t| t.x.is_some()) {
+    let mut lines: Vec<usize> = group.iter().map(|t| t.line).collect();
+    lines.dedup();
+    if group.len() <= n && lines.len() < group.len() && group.iter().all(|t| t.x.is_some()) {
         sorted.sort_by_key(|t| t.x);
     }
     let group = sorted.as_slice();

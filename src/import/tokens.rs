@@ -261,7 +261,18 @@ fn separated(out: &mut Out, text: &str, glued: bool) {
             out.push(Kind::Value, (*cell).to_owned(), None, false);
             continue;
         }
-        for piece in cell.split_whitespace() {
+        // A list number opening a cell of words is the label's ("3 其他 .").
+        let mut pieces = cell.split_whitespace().peekable();
+        let listed = pieces
+            .peek()
+            .is_some_and(|p| p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()))
+            && cell.split_whitespace().nth(1).is_some_and(|p| !is_value(p));
+        if listed && !glued {
+            let number = pieces.next().unwrap_or_default();
+            let label = pieces.next().unwrap_or_default();
+            out.word(&format!("{number}{label}"), None);
+        }
+        for piece in pieces {
             out.piece(piece, None, glued);
         }
     }
