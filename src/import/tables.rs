@@ -1051,6 +1051,8 @@ struct Candidate {
     /// Rows laid out: on their label's lines, or filling the row exactly
     /// between its label and the next.
     structured: usize,
+    /// Rows whose label and values fill their lines exactly.
+    strong: usize,
     filled: usize,
 }
 
@@ -1165,7 +1167,7 @@ fn candidates(
             glued,
             gap,
         };
-        let (mut lined, mut structured) = (0, 0);
+        let (mut lined, mut structured, mut strong) = (0, 0, 0);
         let reading: Reading = groups
             .iter()
             .enumerate()
@@ -1180,13 +1182,24 @@ fn candidates(
                         );
                     }
                     let hard = group.iter().filter(|t| !t.soft).count();
-                    let fits = label != "sequence" && hard == shape.width(row);
+                                        // A row fits when its values fill it between its label and
+                    // the next; in the sequence reading, when they fill one line.
+                    let fits = hard == shape.width(row)
+                        && (label != "sequence"
+                            || group.windows(2).all(|w| w.first().map(|t| t.line) == w.get(1).map(|t| t.line)));
                     let on_lines = anchors
                         .iter()
                         .any(|a| a.row == row && on_label_lines(a, &group, tokens));
-                    lined += usize::from(on_lines);
-                    structured += usize::from(on_lines || fits);
-                    row_choices(&ctx, row, &group)
+                                        let choices = row_choices(&ctx, row, &group);
+                    // Numbers cut by line breaks, joined so that the row adds up:
+                    // the row still stood between its label and the next.
+                    let joined = label != "sequence"
+                        && (shape.width(row)..=2 * shape.width(row)).contains(&hard)
+                        && matches!(choices.options.as_slice(), [only] if shape.row_holds(row, only));
+                                        lined += usize::from(on_lines);
+                    structured += usize::from(on_lines || fits || joined);
+                    strong += usize::from(on_lines && fits);
+                    choices
                 }
                 _ => RowChoices::none(),
             })
@@ -1204,6 +1217,7 @@ fn candidates(
             open,
             lined,
             structured,
+            strong,
             filled,
         });
     }
@@ -1261,6 +1275,7 @@ pub(super) fn read(
         how,
         open,
         structured,
+        strong,
         ..
     }) = best
     else {
@@ -1278,14 +1293,30 @@ pub(super) fn read(
                 .is_some_and(|cells| cells.iter().any(|c| matches!(c, Cell::Val(_))))
         })
         .count();
-    let (holds, fails) = shape.score(&grid, false);
+    // Sums confirm a reading when none fails (with empty cells and marks as
+    // 0, so that a table of blanks can be confirmed) and some hold as printed.
+    let (_, fails) = shape.score(&grid, true);
+    let (holds, _) = shape.score(&grid, false);
     let exact = tokens.iter().filter(|t| t.is_value() && !t.soft).count() == shape.kinds.len();
     let laid_out = if def.labelled {
-        structured * 5 >= with_values * 4
+        (structured * 5 >= with_values * 4 && with_values >= def.rows.len().min(3))
+            || (strong == with_values && with_values > 0)
     } else {
+        // 表四's values in order: all of them, or a run-together line split by its sums.
         exact
+            || (glued
+                && tokens.iter().filter(|t| t.is_value()).map(|t| t.line).min()
+                    == tokens.iter().filter(|t| t.is_value()).map(|t| t.line).max())
     };
-    if !laid_out && fails > 0 && holds < 3 * fails {
+    // Sums of zeros hold however the zeros are arranged: only figures
+    // other than 0 can confirm an arrangement.
+    let figures = grid
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| shape.number(*i, c, false).is_some_and(|n| n != 0))
+        .count();
+    let confirmed = holds >= 3 && fails == 0 && figures >= 3;
+    if !laid_out && !confirmed && grid.iter().any(|c| *c != Cell::Unread) {
         grid.iter_mut().for_each(|c| *c = Cell::Unread);
         notes.push(Note::warning(
             format!("{name}的数字与行名分开排列（如从 PDF 复制的文字），按合计关系也无法确定对应关系，已留空，请对照原件填写。"),
