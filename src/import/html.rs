@@ -35,16 +35,27 @@ const BLOCK: [&str; 24] = [
 
 /// True when the text looks like HTML markup rather than plain text.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .chars()
-        .take(20_000)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    [
-        "<table", "<p", "<div", "<br", "<td", "<html", "<span", "<body", "<meta",
-    ]
-    .iter()
-    .any(|t| head.contains(t))
+    let mut end = text.len().min(60_000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = text.get(..end).unwrap_or_default().as_bytes();
+    const TAGS: [&[u8]; 9] = [
+        b"table", b"p", b"div", b"br", b"td", b"html", b"span", b"body", b"meta",
+    ];
+    head.iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'<')
+        .any(|(i, _)| {
+            let after = head.get(i + 1..).unwrap_or_default();
+            TAGS.iter().any(|t| {
+                after.len() >= t.len()
+                    && after
+                        .iter()
+                        .zip(t.iter())
+                        .all(|(a, b)| a.to_ascii_lowercase() == *b)
+            })
+        })
 }
 
 /// A piece of markup: text between tags, or a tag.

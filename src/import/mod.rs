@@ -291,7 +291,13 @@ fn clean_lines(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
         let feeds = raw.chars().take_while(|c| *c == '\u{c}').count();
         page += feeds;
         let raw = raw.trim_start_matches('\u{c}').trim_end_matches('\r');
-        let text = raw.replace(['\u{a0}', '\u{c}'], " ");
+        let odd =
+            raw.as_bytes().windows(2).any(|w| w == [0xC2, 0xA0]) || raw.as_bytes().contains(&0x0C);
+        let text = if odd {
+            raw.replace(['\u{a0}', '\u{c}'], " ")
+        } else {
+            raw.to_owned()
+        };
         let indent = text
             .chars()
             .take_while(|c| c.is_whitespace() && *c != '\t')
@@ -301,12 +307,19 @@ fn clean_lines(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
         if text.trim().is_empty() {
             continue;
         }
-        let key = normalize::key(text);
-        if !text.contains(['|', '\t']) && normalize::is_page_mark(&key) {
+        // Page numbers and page furniture are short or start a line: their
+        // key form is taken from the first characters only.
+        let head: String = text.chars().take(40).collect();
+        let key = normalize::key(&head);
+        let whole = head.len() == text.len();
+        if whole && !text.contains(['|', '\t']) && normalize::is_page_mark(&key) {
             pages += 1;
             continue;
         }
-        if normalize::is_chrome(&key) {
+        let padding = text
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '|' | '-' | ':' | '?' | '？' | '+'));
+        if padding || (!key.is_empty() && normalize::is_chrome(&key)) {
             // Padding lines ("|||") are not worth mentioning; page furniture is.
             chrome += usize::from(!text.chars().all(|c| c == '|' || c.is_whitespace()));
             continue;

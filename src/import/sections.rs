@@ -61,9 +61,25 @@ fn numbering(key: &str) -> (Numbering, &str) {
     (Numbering::Top(named), rest)
 }
 
+/// Each section's title cores in key form, made once.
+fn keyed_cores() -> &'static [Vec<String>] {
+    static CORES: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    CORES.get_or_init(|| {
+        SECTIONS
+            .iter()
+            .map(|s| s.cores.iter().map(|c| normalize::key(c)).collect())
+            .collect()
+    })
+}
+
 /// The section a line is the heading of, given the section read last.
 pub(super) fn heading_of(line: &str, current: Option<usize>) -> Option<usize> {
-    let key = normalize::key(line);
+    // A heading is short: 40 characters in key form at most.
+    let head: String = line.chars().take(120).collect();
+    if head.len() < line.len() {
+        return None;
+    }
+    let key = normalize::key(&head);
     if key.chars().count() > 40 {
         return None;
     }
@@ -73,9 +89,9 @@ pub(super) fn heading_of(line: &str, current: Option<usize>) -> Option<usize> {
         return None;
     }
     let next = current.map_or(0, |c| c + 1);
-    let exact = SECTIONS
+    let exact = keyed_cores()
         .iter()
-        .position(|s| s.cores.iter().any(|c| normalize::key(c) == core));
+        .position(|cores| cores.iter().any(|c| c == core));
     match (exact, numbering) {
         (Some(s), Numbering::Top(_)) => return Some(s),
         // A bare title with no numbering at all: only the next one.

@@ -441,17 +441,73 @@ fn split_row(shape: &Shape, row: usize, pieces: &[&str]) -> Vec<Vec<Cell>> {
                 })
         })
         .collect();
-    let mut walk = Walk {
-        pieces,
-        totals: &totals,
-        n,
-        cells: Vec::new(),
-        out: Vec::new(),
-        steps: 0,
-    };
-    walk.go(0, 0);
-    walk.out
-        .into_iter()
+    // The last cell totalling the others ends the text: each length of it
+    // fixes the total, and no part may exceed it (a strong bound).
+    let last_total = totals.last().cloned().flatten();
+    let mut out = Vec::new();
+    match (last_total, pieces.split_last()) {
+        (Some(parts), Some((last, rest))) => {
+            // A total printed as a mark ("—") is 0 for the sums.
+            let digits = last.bytes().all(|b| b.is_ascii_digit());
+            let lengths = if digits { 1..=last.len().min(6) } else { 0..=0 };
+            for t in lengths {
+                let (head, total) = if digits {
+                    last.split_at(last.len() - t)
+                } else {
+                    ("", *last)
+                };
+                if t > 1 && total.starts_with('0') {
+                    continue;
+                }
+                let mut pieces: Vec<&str> = rest.to_vec();
+                if !head.is_empty() {
+                    pieces.push(head);
+                }
+                let mut walk = Walk {
+                    pieces: &pieces,
+                    totals: &totals,
+                    n: n - 1,
+                    cells: Vec::new(),
+                    out: Vec::new(),
+                    steps: 0,
+                    cap: Some((total.parse().unwrap_or(0), parts.clone())),
+                };
+                walk.go(0, 0);
+                out.extend(walk.out.into_iter().map(|mut cells| {
+                    cells.push(total.to_owned());
+                    cells
+                }));
+            }
+        }
+        _ => {
+            // No total among the digits to guide the split: only a run of
+            // single digits (one per cell) can be read, any other is open.
+            let marks = pieces
+                .iter()
+                .filter(|p| !p.bytes().all(|b| b.is_ascii_digit()))
+                .count();
+            let digits: usize = pieces
+                .iter()
+                .filter(|p| p.bytes().all(|b| b.is_ascii_digit()))
+                .map(|p| p.len())
+                .sum();
+            if digits + marks != n && !totals.iter().any(Option::is_some) {
+                return Vec::new();
+            }
+            let mut walk = Walk {
+                pieces,
+                totals: &totals,
+                n,
+                cells: Vec::new(),
+                out: Vec::new(),
+                steps: 0,
+                cap: None,
+            };
+            walk.go(0, 0);
+            out = walk.out;
+        }
+    }
+    out.into_iter()
         .map(|texts| texts.into_iter().map(Cell::Val).collect::<Vec<_>>())
         .filter(|cells| shape.row_holds(row, cells))
         .collect()
@@ -465,9 +521,54 @@ struct Walk<'a> {
     cells: Vec<String>,
     out: Vec<Vec<String>>,
     steps: usize,
+    /// A known total and the cells it sums: none of them, nor their sum, may exceed it.
+    cap: Option<(i64, Vec<usize>)>,
 }
 
 impl Walk<'_> {
+    /// Whether the digits left can still fill the cells left: at least one
+    /// digit each, and no more than a capped cell's room allows.
+    fn feasible(&self, piece: usize, at: usize, next_cell: usize, room: Option<i64>) -> bool {
+        let digit = |p: &&&str| p.bytes().all(|b| b.is_ascii_digit());
+        let mut digits = self
+            .pieces
+            .get(piece)
+            .filter(digit)
+            .map_or(0, |p| p.len().saturating_sub(at));
+        let mut marks = usize::from(self.pieces.get(piece).is_some_and(|p| !digit(&p)) && at == 0);
+        for p in self.pieces.iter().skip(piece + 1) {
+            if digit(&p) {
+                digits += p.len();
+            } else {
+                marks += 1;
+            }
+        }
+        let cells = self.n.saturating_sub(next_cell);
+        let Some(digit_cells) = cells.checked_sub(marks) else {
+            return false;
+        };
+        if digits < digit_cells {
+            return false;
+        }
+        let capped = self
+            .cap
+            .as_ref()
+            .map_or(0, |(_, parts)| {
+                parts.iter().filter(|&&p| p >= next_cell).count()
+            })
+            .min(digit_cells);
+        let width = |v: i64| if v <= 0 { 1 } else { v.to_string().len() };
+        match room {
+            Some(room) if room < 0 => false,
+            Some(room) => digits <= capped * width(room) + (digit_cells - capped) * 6,
+            None if capped > 0 => {
+                let room = self.cap.as_ref().map_or(0, |(cap, _)| *cap);
+                digits <= capped * width(room) + (digit_cells - capped) * 6
+            }
+            None => digits <= digit_cells * 6,
+        }
+    }
+
     fn go(&mut self, piece: usize, at: usize) {
         self.steps += 1;
         if self.out.len() >= MAX_OPTIONS || self.steps > 200_000 {
@@ -505,12 +606,35 @@ impl Walk<'_> {
                 .sum::<i64>()
                 .to_string()
         });
+        let capped = self
+            .cap
+            .as_ref()
+            .filter(|(_, parts)| parts.contains(&cell))
+            .map(|(cap, parts)| {
+                let sum: i64 = parts
+                    .iter()
+                    .filter_map(|&p| self.cells.get(p))
+                    .filter_map(|c| c.parse::<i64>().ok())
+                    .sum();
+                cap - sum
+            });
         for len in 1..=rest.len().min(6) {
             let Some(head) = rest.get(..len) else { break };
             if len > 1 && head.starts_with('0') {
                 break;
             }
+            if capped.is_some_and(|room| head.parse::<i64>().map_or(true, |v| v > room)) {
+                break;
+            }
             if want.as_deref().is_some_and(|w| w != head) {
+                continue;
+            }
+            if !self.feasible(
+                piece,
+                at + len,
+                cell + 1,
+                capped.map(|room| room - head.parse::<i64>().unwrap_or(0)),
+            ) {
                 continue;
             }
             self.cells.push(head.to_owned());
@@ -830,116 +954,245 @@ fn row_read(ctx: &RowCtx, row: usize, group: &[&Token]) -> RowChoices {
 /// A reading: for each row, its possibilities.
 type Reading = Vec<RowChoices>;
 
-/// The reading's grid: each row's single possibility, or the one
-/// combination under which most relations hold. Rows that stay open
-/// (several equally good) come back in the second list.
+/// The reading's grid: each row's single possibility, or, for rows with
+/// several, the combination under which most relations hold (empty cells
+/// and marks as 0), found by a branch-and-bound search that evaluates each
+/// relation as soon as its rows are chosen. Rows on which equally good
+/// combinations disagree, or that the search could not settle within its
+/// budget, stay open and come back in the third list.
 fn resolve(shape: &Shape, reading: &Reading) -> (Vec<Cell>, Vec<How>, Vec<usize>) {
     let n: usize = shape.kinds.len();
     let mut grid = vec![Cell::Unread; n];
     let mut how = vec![How::Read; n];
     let mut open: Vec<usize> = Vec::new();
-    for (row, choices) in reading.iter().enumerate() {
+    let put = |grid: &mut Vec<Cell>, how: &mut Vec<How>, row: usize, cells: &[Cell], h: How| {
         let offset = shape.offsets.get(row).copied().unwrap_or(0);
-        if let [only] = choices.options.as_slice() {
-            for (i, c) in only.iter().enumerate() {
-                if let Some(g) = grid.get_mut(offset + i) {
-                    *g = c.clone();
-                }
-                if let Some(h) = how.get_mut(offset + i) {
-                    *h = choices.how;
-                }
+        for (i, c) in cells.iter().enumerate() {
+            if let Some(g) = grid.get_mut(offset + i) {
+                *g = c.clone();
             }
-        } else if choices.options.len() > 1 {
-            open.push(row);
+            if let Some(x) = how.get_mut(offset + i) {
+                *x = h;
+            }
+        }
+    };
+    for (row, choices) in reading.iter().enumerate() {
+        match choices.options.as_slice() {
+            [only] => put(&mut grid, &mut how, row, only, choices.how),
+            [] => {}
+            _ => open.push(row),
         }
     }
-    // Search the open rows' combinations for the best score.
-    let total: usize = open
-        .iter()
-        .map(|&r| reading.get(r).map_or(1, |c| c.options.len()))
-        .try_fold(1usize, |acc, k| {
-            acc.checked_mul(k).filter(|p| *p <= MAX_OPTIONS * 4)
-        })
-        .unwrap_or(usize::MAX);
-    let mut undecided = Vec::new();
     if open.is_empty() {
-        return (grid, how, undecided);
-    }
-    if total == usize::MAX {
         return (grid, how, open);
     }
-    let mut best: Option<((usize, usize), Vec<usize>)> = None;
-    let mut ties: Vec<Vec<usize>> = Vec::new();
-    let mut pick = vec![0usize; open.len()];
-    loop {
-        let mut trial = grid.clone();
-        for (k, &row) in open.iter().enumerate() {
-            let offset = shape.offsets.get(row).copied().unwrap_or(0);
-            let option = reading
-                .get(row)
-                .and_then(|c| c.options.get(pick.get(k).copied().unwrap_or(0)));
-            for (i, c) in option.into_iter().flatten().enumerate() {
-                if let Some(g) = trial.get_mut(offset + i) {
-                    *g = c.clone();
-                }
-            }
-        }
-        let (holds, fails) = shape.score(&trial, true);
-        let key = (holds, usize::MAX - fails);
-        match &best {
-            Some((b, _)) if key < *b => {}
-            Some((b, _)) if key == *b => ties.push(pick.clone()),
-            _ => {
-                best = Some((key, pick.clone()));
-                ties.clear();
-            }
-        }
-        // Next combination.
-        let mut k = 0;
-        while let Some(p) = pick.get_mut(k) {
-            *p += 1;
-            let limit = open
-                .get(k)
-                .and_then(|&r| reading.get(r))
-                .map_or(1, |c| c.options.len());
-            if *p < limit {
-                break;
-            }
-            *p = 0;
-            k += 1;
-        }
-        if k >= pick.len() {
-            break;
-        }
-    }
-    let Some((_, chosen)) = best else {
+    let mut search = Search::new(shape, reading, &grid, open.clone());
+    search.go(0, 0, 0);
+    let Some(best) = search.best.clone() else {
         return (grid, how, open);
     };
-    for (k, &row) in open.iter().enumerate() {
-        let c = chosen.get(k).copied().unwrap_or(0);
-        let option = reading.get(row).and_then(|r| r.options.get(c));
-        // A row on which equally good combinations disagree stays open.
-        let agreed = ties.iter().all(|t| {
-            let other = reading
-                .get(row)
-                .and_then(|r| r.options.get(t.get(k).copied().unwrap_or(0)));
-            other == option
-        });
-        if !agreed {
+    let mut undecided = Vec::new();
+    for (k, &row) in search.order.iter().enumerate() {
+        let pick = best.get(k).copied().unwrap_or(0);
+        if search.exhausted || search.disagree.get(k).copied().unwrap_or(true) {
             undecided.push(row);
             continue;
         }
-        let offset = shape.offsets.get(row).copied().unwrap_or(0);
-        for (i, cell) in option.into_iter().flatten().enumerate() {
-            if let Some(g) = grid.get_mut(offset + i) {
-                *g = cell.clone();
+        if let Some(option) = reading.get(row).and_then(|r| r.options.get(pick)) {
+            put(&mut grid, &mut how, row, option, How::Inferred);
+        }
+    }
+    undecided.sort_unstable();
+    (grid, how, undecided)
+}
+
+/// The branch-and-bound search of [`resolve`].
+struct Search<'a> {
+    reading: &'a Reading,
+    /// Open rows, fewest options first.
+    order: Vec<usize>,
+    /// Each option of each open row (in `order`) as numbers, empty and marks as 0.
+    values: Vec<Vec<Vec<Option<i64>>>>,
+    /// Numbers of the settled cells.
+    base: Vec<Option<i64>>,
+    /// Relations by the step (index in `order`) after which all their rows are chosen.
+    due: Vec<Vec<usize>>,
+    /// Relations settled without the open rows: (holds, fails).
+    fixed: (usize, usize),
+    rels: Vec<(Vec<usize>, Vec<usize>)>,
+    /// For each cell of an open row: (step, index in the row).
+    open_cell: Vec<Option<(usize, usize)>>,
+    picks: Vec<usize>,
+    best: Option<Vec<usize>>,
+    best_key: (usize, usize),
+    disagree: Vec<bool>,
+    nodes: usize,
+    exhausted: bool,
+}
+
+impl<'a> Search<'a> {
+    fn new(
+        shape: &Shape,
+        reading: &'a Reading,
+        grid: &[Cell],
+        mut order: Vec<usize>,
+    ) -> Search<'a> {
+        order.sort_by_key(|&r| reading.get(r).map_or(0, |c| c.options.len()));
+        let base: Vec<Option<i64>> = grid
+            .iter()
+            .enumerate()
+            .map(|(i, c)| shape.number(i, c, true))
+            .collect();
+        let offsets = shape.offsets.clone();
+        let row_of = |i: usize| offsets.iter().rposition(|&o| o <= i);
+        let values = order
+            .iter()
+            .map(|&row| {
+                let offset = offsets.get(row).copied().unwrap_or(0);
+                reading
+                    .get(row)
+                    .map(|c| {
+                        c.options
+                            .iter()
+                            .map(|cells| {
+                                cells
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, cell)| shape.number(offset + i, cell, true))
+                                    .collect()
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+            .collect();
+        let mut due = vec![Vec::new(); order.len()];
+        let mut fixed = (0, 0);
+        let mut rels = Vec::new();
+        for rel in &shape.rels {
+            let step = rel
+                .lhs
+                .iter()
+                .chain(&rel.rhs)
+                .filter_map(|&i| row_of(i).and_then(|r| order.iter().position(|&o| o == r)))
+                .max();
+            match step {
+                Some(s) => {
+                    if let Some(d) = due.get_mut(s) {
+                        d.push(rels.len());
+                    }
+                }
+                None => match shape.relation(rel, |i| grid.get(i), true) {
+                    Some(true) => fixed.0 += 1,
+                    Some(false) => fixed.1 += 1,
+                    None => {}
+                },
             }
-            if let Some(h) = how.get_mut(offset + i) {
-                *h = How::Inferred;
+            rels.push((rel.lhs.clone(), rel.rhs.clone()));
+        }
+        let steps = order.len();
+        let open_cell = (0..grid.len())
+            .map(|i| {
+                let row = row_of(i)?;
+                let step = order.iter().position(|&o| o == row)?;
+                Some((step, i - offsets.get(row).copied().unwrap_or(0)))
+            })
+            .collect();
+        Search {
+            reading,
+            order,
+            values,
+            base,
+            due,
+            fixed,
+            rels,
+            open_cell,
+            picks: vec![0; steps],
+            best: None,
+            best_key: (0, 0),
+            disagree: vec![false; steps],
+            nodes: 0,
+            exhausted: false,
+        }
+    }
+
+    fn number(&self, cell: usize, upto: usize) -> Option<i64> {
+        match self.open_cell.get(cell).copied().flatten() {
+            Some((k, i)) if k <= upto => {
+                let pick = self.picks.get(k).copied().unwrap_or(0);
+                self.values.get(k)?.get(pick)?.get(i).copied().flatten()
+            }
+            Some(_) => None,
+            None => self.base.get(cell).copied().flatten(),
+        }
+    }
+
+    fn holds(&self, rel: usize, upto: usize) -> Option<bool> {
+        let (lhs, rhs) = self.rels.get(rel)?;
+        let sum =
+            |side: &[usize]| -> Option<i64> { side.iter().map(|&c| self.number(c, upto)).sum() };
+        Some(sum(lhs)? == sum(rhs)?)
+    }
+
+    fn go(&mut self, step: usize, holds: usize, fails: usize) {
+        self.nodes += 1;
+        if self.nodes > 50_000 {
+            self.exhausted = true;
+            return;
+        }
+        // Relations still to be settled could all hold, at best.
+        let later: usize = self.due.iter().skip(step).map(Vec::len).sum();
+        let best_holds = self.best_key.0;
+        if self.best.is_some() && holds + later + self.fixed.0 < best_holds {
+            return;
+        }
+        if step == self.order.len() {
+            let key = (holds + self.fixed.0, usize::MAX - fails - self.fixed.1);
+            match &self.best {
+                Some(best) if key == self.best_key => {
+                    let option = |k: usize, pick: Option<&usize>| {
+                        let row = self.order.get(k)?;
+                        self.reading
+                            .get(*row)?
+                            .options
+                            .get(pick.copied().unwrap_or(0))
+                    };
+                    for (k, d) in self.disagree.iter_mut().enumerate() {
+                        *d |= option(k, best.get(k)) != option(k, self.picks.get(k));
+                    }
+                }
+                Some(_) if key < self.best_key => {}
+                _ => {
+                    self.best = Some(self.picks.clone());
+                    self.best_key = key;
+                    self.disagree.iter_mut().for_each(|d| *d = false);
+                }
+            }
+            return;
+        }
+        let options = self
+            .order
+            .get(step)
+            .and_then(|&r| self.reading.get(r))
+            .map_or(0, |c| c.options.len());
+        for pick in 0..options {
+            if let Some(p) = self.picks.get_mut(step) {
+                *p = pick;
+            }
+            let (mut h, mut f) = (holds, fails);
+            for &rel in self.due.get(step).map(Vec::as_slice).unwrap_or_default() {
+                match self.holds(rel, step) {
+                    Some(true) => h += 1,
+                    Some(false) => f += 1,
+                    None => {}
+                }
+            }
+            self.go(step + 1, h, f);
+            if self.exhausted {
+                return;
             }
         }
     }
-    (grid, how, undecided)
 }
 
 /// The value tokens of each row under each reader.
@@ -1174,13 +1427,6 @@ fn candidates(
             .map(|(row, g)| match g {
                 Some(ids) if !ids.is_empty() => {
                     let group: Vec<&Token> = ids.iter().filter_map(|&i| tokens.get(i)).collect();
-                    #[cfg(not(target_arch = "wasm32"))]
-                    if std::env::var("NIANBAO_DEBUG").is_ok_and(|v| v == "2") {
-                        eprintln!(
-                            "  {label} row {row}: {:?}",
-                            group.iter().map(|t| t.text.as_str()).collect::<Vec<_>>()
-                        );
-                    }
                     let hard = group.iter().filter(|t| !t.soft).count();
                                         // A row fits when its values fill it between its label and
                     // the next; in the sequence reading, when they fill one line.
@@ -1206,11 +1452,6 @@ fn candidates(
             .collect();
         let (grid, how, open) = resolve(shape, &reading);
         let filled = grid.iter().filter(|c| **c != Cell::Unread).count();
-        #[cfg(not(target_arch = "wasm32"))]
-        if std::env::var("NIANBAO_DEBUG").is_ok() {
-            let (holds, fails) = shape.score(&grid, false);
-            eprintln!("{} {label} {gap:?}: holds {holds} fails {fails} filled {filled} lined {lined} open {open:?}", def.id.name());
-        }
         candidates.push(Candidate {
             grid,
             how,

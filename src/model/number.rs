@@ -84,6 +84,14 @@ pub fn is_missing_mark(s: &str) -> bool {
 /// assert_eq!(read("251000元", ValueKind::Decimal), Value::Number(251_000));
 /// ```
 pub fn read(raw: &str, kind: ValueKind) -> Value {
+    // Plain digits, by far the most common cell: no folding needed.
+    if !raw.is_empty() && raw.len() <= 12 && raw.bytes().all(|b| b.is_ascii_digit()) {
+        let n: i64 = raw.bytes().fold(0, |n, b| n * 10 + i64::from(b - b'0'));
+        return Value::Number(match kind {
+            ValueKind::Decimal => n * DECIMAL_SCALE,
+            ValueKind::Count | ValueKind::Signed => n,
+        });
+    }
     let folded: String = raw
         .chars()
         .map(fold_width)

@@ -26,6 +26,24 @@ fn bench(c: &mut Criterion) {
             b.iter(|| check(black_box(report), None))
         });
     }
+    // One generated report in every layout made by real tools (tests/corpus.rs).
+    let layouts =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/layouts/r009");
+    let mut files: Vec<_> = std::fs::read_dir(&layouts)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    for path in files.iter().filter(|p| !p.ends_with("truth.json")) {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        c.bench_function(&format!("import layout {name}"), |b| {
+            b.iter(|| import(black_box(&text)))
+        });
+    }
     let html = nianbao::render::html::document(&reports[0]);
     c.bench_function("render html seed 000", |b| {
         b.iter(|| nianbao::render::html::document(black_box(&reports[0])))
