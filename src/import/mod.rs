@@ -19,6 +19,7 @@
 
 #![deny(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
+pub mod blanks;
 mod front;
 pub mod html;
 pub mod normalize;
@@ -88,6 +89,9 @@ pub struct Imported {
     /// the table's sums (run-together digits split, dropped blanks placed):
     /// shown apart until the user confirms them.
     pub inferred: Vec<CellId>,
+    /// Blank cells the sums say are zeros ([`blanks::zeros`]), offered to
+    /// fill with one click, never filled unasked.
+    pub blank_zero: Vec<CellId>,
 }
 
 impl Imported {
@@ -99,6 +103,7 @@ impl Imported {
             notes: Vec::new(),
             sections_found: [true; 6],
             inferred: Vec::new(),
+            blank_zero: Vec::new(),
         }
     }
 
@@ -109,6 +114,7 @@ impl Imported {
             cells_read: 0,
             sections_found: [false; 6],
             inferred: Vec::new(),
+            blank_zero: Vec::new(),
         }
     }
 }
@@ -191,17 +197,21 @@ pub fn import(input: &str) -> Imported {
     read_texts(&found, &lines, &mut report);
     let glued = tokens::is_run_together(&lines);
     let mut inferred = Vec::new();
-    for (source, table) in sources.iter().zip([TableId::T2, TableId::T3, TableId::T4]) {
+    let tables = [TableId::T2, TableId::T3, TableId::T4];
+    for ((source, table), heading) in sources.iter().zip(tables).zip(&present[1..4]) {
         let Some(lines) = source else { continue };
         let def = tables::TableDef::of(report.template(), table);
         let tokens = tokens::tokens(lines, glued);
+        // A section not in the paste says nothing row by row (its heading
+        // is already reported missing).
+        let quiet = !headings || !heading;
         tables::read(
             &def,
             &tokens,
             glued,
             &mut report,
             &mut inferred,
-            !headings,
+            quiet,
             &mut notes,
         );
     }
@@ -221,12 +231,23 @@ pub fn import(input: &str) -> Imported {
             )
         });
     }
+    let blank_zero = blanks::zeros(&report);
+    if !blank_zero.is_empty() {
+        notes.push(Note::info(
+            format!(
+                "表中有 {} 个空白单元格（或“—”），按合计关系应为 0，未自动填写；可点“空白按0填入”。",
+                blank_zero.len()
+            ),
+            None,
+        ));
+    }
     Imported {
         report,
         notes,
         cells_read,
         sections_found: present,
         inferred,
+        blank_zero,
     }
 }
 

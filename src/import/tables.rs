@@ -1538,7 +1538,13 @@ pub(super) fn read(
     // 0, so that a table of blanks can be confirmed) and some hold as printed.
     let (_, fails) = shape.score(&grid, true);
     let (holds, _) = shape.score(&grid, false);
-    let exact = tokens.iter().filter(|t| t.is_value() && !t.soft).count() == shape.kinds.len();
+    let count = |soft: bool| {
+        tokens
+            .iter()
+            .filter(|t| t.is_value() && (soft || !t.soft))
+            .count()
+    };
+    let exact = count(false) == shape.kinds.len() || count(true) == shape.kinds.len();
     let laid_out = if def.labelled {
         (structured * 5 >= with_values * 4 && with_values >= def.rows.len().min(3))
             || (strong == with_values && with_values > 0)
@@ -1644,14 +1650,17 @@ pub(super) fn read(
             format!("{name}没有读到数据，15 个单元格留空待填。"),
             None,
         ));
-    } else if cells < shape.kinds.len() {
-        notes.push(Note::warning(
-            format!(
-                "{name}只读到 {cells} 个数（应有 {} 个），其余留空待填。",
-                shape.kinds.len()
-            ),
-            None,
-        ));
+    } else {
+        let unread = grid.iter().filter(|c| **c == Cell::Unread).count();
+        if unread > 0 {
+            notes.push(Note::warning(
+                format!(
+                    "{name}只读到 {cells} 个数（应有 {} 个），其余留空待填。",
+                    shape.kinds.len()
+                ),
+                None,
+            ));
+        }
     }
     let inferred_rows = row_inferred.iter().filter(|f| **f).count();
     if inferred_rows > 0 {
