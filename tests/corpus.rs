@@ -16,19 +16,21 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Every layout, its file name, and the share of printed cells it must read
-/// right (the rest may stay empty, never wrong).
+/// right over the corpus (the rest may stay empty, never wrong). Blank cells
+/// and printed errors in a PDF's or an archive's text leave cells that no
+/// reading can place; pdftotext's reading order cuts tables into blocks.
 const LAYOUTS: [(&str, &str, f64); 11] = [
     ("own-text", "own-text.txt", 1.0),
     ("own-html", "own-html.html", 1.0),
     ("chromium-text", "chromium-text.txt", 1.0),
     ("cms-text", "cms-text.txt", 1.0),
     ("cms-clipboard", "cms-clipboard.html", 1.0),
-    ("pdftotext-raw", "pdftotext-raw.txt", 0.0),
-    ("pdftotext-layout", "pdftotext-layout.txt", 0.0),
-    ("pdftotext", "pdftotext.txt", 0.0),
-    ("pdf-markdown", "pdf-markdown.md", 0.0),
-    ("traditional-pinyin", "traditional-pinyin.txt", 0.0),
-    ("stripped", "stripped.txt", 0.0),
+    ("pdftotext-raw", "pdftotext-raw.txt", 0.95),
+    ("pdftotext-layout", "pdftotext-layout.txt", 0.98),
+    ("pdftotext", "pdftotext.txt", 0.05),
+    ("pdf-markdown", "pdf-markdown.md", 0.98),
+    ("traditional-pinyin", "traditional-pinyin.txt", 1.0),
+    ("stripped", "stripped.txt", 0.75),
 ];
 
 #[derive(Default, Debug)]
@@ -150,7 +152,9 @@ fn table(results: &BTreeMap<&'static str, Tally>) -> String {
     s
 }
 
-fn check(root: &Path) {
+/// Grades a folder of reports: 0 wrong cells and the right agency, year
+/// and format everywhere; with `floors`, each layout's share right too.
+fn check(root: &Path, floors: bool) {
     let results = grade_all(root);
     let table = table(&results);
     println!("{table}");
@@ -168,7 +172,7 @@ fn check(root: &Path) {
                 &t.wrong_cells[..t.wrong_cells.len().min(5)]
             ));
         }
-        if right < floor {
+        if floors && right < floor {
             failures.push(format!(
                 "{layout}: {:.1} % right, below {:.1} %",
                 right * 100.0,
@@ -187,7 +191,10 @@ fn check(root: &Path) {
 
 #[test]
 fn one_report_in_every_layout() {
-    check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/layouts"));
+    check(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/layouts"),
+        false,
+    );
 }
 
 #[test]
@@ -195,7 +202,7 @@ fn one_report_in_every_layout() {
 fn the_corpus_made_by_real_tools() {
     let root = std::env::var("NIANBAO_CORPUS")
         .unwrap_or_else(|_| format!("{}/target/corpus", env!("CARGO_MANIFEST_DIR")));
-    check(Path::new(&root));
+    check(Path::new(&root), true);
 }
 
 /// Lists the wrong and missing cells of one layout: `NIANBAO_LAYOUT=pdftotext

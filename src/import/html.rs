@@ -155,7 +155,7 @@ fn layout_tables(html: &str) -> Vec<bool> {
 ///
 /// ```
 /// let html = "<p>一、总体情况</p><table><tr><td rowspan=2>行政许可</td><td>6,240</td></tr></table><script>alert(1)</script>";
-/// assert_eq!(nianbao::import::html::to_text(html), "一、总体情况\n|行政许可|6,240\n");
+/// assert_eq!(nianbao::import::html::to_text(html), "一、总体情况\n|行政许可|6,240|\n");
 /// ```
 pub fn to_text(html: &str) -> String {
     let layout = layout_tables(html);
@@ -165,6 +165,8 @@ pub fn to_text(html: &str) -> String {
     let mut cell_depth = 0usize;
     let mut pre_depth = 0usize;
     let mut pending_space = false;
+    // A row of cells is open on the current line: it gets its closing pipe.
+    let mut row = false;
     for event in (Scanner { rest: html }) {
         let (name, closing) = match event {
             Event::Text(text) => {
@@ -178,38 +180,39 @@ pub fn to_text(html: &str) -> String {
             "table" if !closing => {
                 tables.push(layout.get(seen_tables).copied().unwrap_or(false));
                 seen_tables += 1;
-                newline(&mut out);
+                end_line(&mut out, &mut row);
             }
             "table" => {
                 tables.pop();
-                newline(&mut out);
+                end_line(&mut out, &mut row);
             }
-            "td" | "th" if in_layout => newline(&mut out),
+            "td" | "th" if in_layout => end_line(&mut out, &mut row),
             "td" | "th" if !closing => {
                 cell_depth += 1;
                 trim_trailing_spaces(&mut out);
                 out.push('|');
+                row = true;
                 pending_space = false;
             }
             "td" | "th" => cell_depth = cell_depth.saturating_sub(1),
             "pre" if !closing => {
                 pre_depth += 1;
-                newline(&mut out);
+                end_line(&mut out, &mut row);
             }
             "pre" => {
                 pre_depth = pre_depth.saturating_sub(1);
-                newline(&mut out);
+                end_line(&mut out, &mut row);
             }
             "tr" => {
                 cell_depth = 0;
-                newline(&mut out);
+                end_line(&mut out, &mut row);
             }
             n if BLOCK.contains(&n) => {
                 // Inside a data cell a paragraph break is only a space: the row stays one line.
                 if cell_depth > 0 && !in_layout {
                     pending_space = true;
                 } else {
-                    newline(&mut out);
+                    end_line(&mut out, &mut row);
                 }
             }
             _ => {}
@@ -258,6 +261,16 @@ fn skip_element<'a>(rest: &'a str, name: &str) -> &'a str {
         }
         None => "",
     }
+}
+
+/// Ends the current line, closing a row of cells with its last pipe
+/// ("|a|b|", as Markdown writes rows), so that an empty last cell stays a cell.
+fn end_line(out: &mut String, row: &mut bool) {
+    if std::mem::take(row) {
+        trim_trailing_spaces(out);
+        out.push('|');
+    }
+    newline(out);
 }
 
 fn newline(out: &mut String) {
@@ -362,7 +375,7 @@ mod tests {
     #[test]
     fn cells_inside_rows_are_separated_by_pipes() {
         let html = "<table><tr><td><p>一、本年新收</p><p>申请数量</p></td><td>1</td><td>&nbsp;</td></tr><tr><th>2</th></tr></table>";
-        assert_eq!(to_text(html), "|一、本年新收 申请数量|1|\n|2\n");
+        assert_eq!(to_text(html), "|一、本年新收 申请数量|1||\n|2|\n");
     }
 
     #[test]
@@ -372,7 +385,7 @@ mod tests {
             <p>五、存在的主要问题及改进情况</p></td></tr></table>";
         assert_eq!(
             to_text(html),
-            "导航\n一、总体情况\n正文。\n|行政许可|6||1\n五、存在的主要问题及改进情况\n"
+            "导航\n一、总体情况\n正文。\n|行政许可|6||1|\n五、存在的主要问题及改进情况\n"
         );
     }
 

@@ -959,7 +959,8 @@ type Reading = Vec<RowChoices>;
 /// and marks as 0), found by a branch-and-bound search that evaluates each
 /// relation as soon as its rows are chosen. Rows on which equally good
 /// combinations disagree, or that the search could not settle within its
-/// budget, stay open and come back in the third list.
+/// budget, stay open and come back in the third list; the cells all their
+/// possibilities agree on are filled all the same.
 fn resolve(shape: &Shape, reading: &Reading) -> (Vec<Cell>, Vec<How>, Vec<usize>) {
     let n: usize = shape.kinds.len();
     let mut grid = vec![Cell::Unread; n];
@@ -986,15 +987,51 @@ fn resolve(shape: &Shape, reading: &Reading) -> (Vec<Cell>, Vec<How>, Vec<usize>
     if open.is_empty() {
         return (grid, how, open);
     }
+    // What every possibility of an open row agrees on is known whichever is right.
+    let consensus = |grid: &mut Vec<Cell>, how: &mut Vec<How>, row: usize| {
+        let options = reading
+            .get(row)
+            .map(|c| c.options.as_slice())
+            .unwrap_or_default();
+        let Some(first) = options.first() else { return };
+        let agreed: Vec<Cell> = first
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if options.iter().all(|o| o.get(i) == Some(c)) {
+                    c.clone()
+                } else {
+                    Cell::Unread
+                }
+            })
+            .collect();
+        let offset = shape.offsets.get(row).copied().unwrap_or(0);
+        for (i, c) in agreed
+            .into_iter()
+            .enumerate()
+            .filter(|(_, c)| *c != Cell::Unread)
+        {
+            if let Some(g) = grid.get_mut(offset + i) {
+                *g = c;
+            }
+            if let Some(h) = how.get_mut(offset + i) {
+                *h = How::Inferred;
+            }
+        }
+    };
     let mut search = Search::new(shape, reading, &grid, open.clone());
     search.go(0, 0, 0);
     let Some(best) = search.best.clone() else {
+        for &row in &open {
+            consensus(&mut grid, &mut how, row);
+        }
         return (grid, how, open);
     };
     let mut undecided = Vec::new();
     for (k, &row) in search.order.iter().enumerate() {
         let pick = best.get(k).copied().unwrap_or(0);
         if search.exhausted || search.disagree.get(k).copied().unwrap_or(true) {
+            consensus(&mut grid, &mut how, row);
             undecided.push(row);
             continue;
         }
@@ -1195,6 +1232,51 @@ impl<'a> Search<'a> {
     }
 }
 
+/// 表四's possible cells: its values in order. Empty cells at the ends of
+/// a row may be a pipe's syntax or real empty cells: every way of dropping
+/// some of them that leaves the row's width is a window (and the row is
+/// laid out). Otherwise, with more values than cells, each run of the
+/// right length (a page number or a note may stand among them); with
+/// fewer, all of them. The second value says whether the row is laid out.
+fn unlabelled_windows(tokens: &[Token], width: usize) -> (Vec<Vec<usize>>, bool) {
+    let every: Vec<usize> = (0..tokens.len())
+        .filter(|&i| tokens.get(i).is_some_and(Token::is_value))
+        .collect();
+    let soft = |i: &usize| {
+        tokens
+            .get(*i)
+            .is_some_and(|t| t.kind == Kind::Blank && t.soft)
+    };
+    let lead = every.iter().take_while(|i| soft(i)).count();
+    let trail = every.iter().rev().take_while(|i| soft(i)).count();
+    let mut windows: Vec<Vec<usize>> = Vec::new();
+    for i in 0..=lead {
+        for j in 0..=trail {
+            let end = every.len().saturating_sub(j);
+            if end >= i && end - i == width {
+                if let Some(w) = every.get(i..end) {
+                    windows.push(w.to_vec());
+                }
+            }
+        }
+    }
+    let hard: Vec<usize> = every.iter().copied().filter(|i| !soft(i)).collect();
+    let exact = !windows.is_empty() || hard.len() == width;
+    if windows.is_empty() {
+        if hard.len() >= width {
+            for k in 0..=(hard.len() - width).min(8) {
+                if let Some(w) = hard.get(k..k + width) {
+                    windows.push(w.to_vec());
+                }
+            }
+        } else {
+            windows.push(every);
+        }
+    }
+    windows.dedup();
+    (windows, exact)
+}
+
 /// The value tokens of each row under each reader.
 fn readings(
     shape: &Shape,
@@ -1209,28 +1291,10 @@ fn readings(
     };
     let mut out = Vec::new();
     if !shape.def.labelled {
-        // 表四: its values in order; with more than it holds, each run of
-        // the right length (a page number or a note may stand among them).
-        let all: Vec<usize> = values(0, tokens.len())
-            .into_iter()
-            .filter(|&i| {
-                tokens
-                    .get(i)
-                    .is_some_and(|t| !(t.kind == Kind::Blank && t.soft))
-            })
-            .collect();
-        let width = shape.width(0);
-        let windows = all.len().saturating_sub(width).min(8);
-        for k in 0..=windows {
+        for window in unlabelled_windows(tokens, shape.width(0)).0 {
             let mut groups = vec![None; rows];
             if let Some(g) = groups.first_mut() {
-                *g = Some(if windows == 0 {
-                    values(0, tokens.len())
-                } else {
-                    all.get(k..k + width)
-                        .map(<[usize]>::to_vec)
-                        .unwrap_or_default()
-                });
+                *g = Some(window);
             }
             out.push(("follow", groups));
         }
@@ -1428,9 +1492,11 @@ fn candidates(
                 Some(ids) if !ids.is_empty() => {
                     let group: Vec<&Token> = ids.iter().filter_map(|&i| tokens.get(i)).collect();
                     let hard = group.iter().filter(|t| !t.soft).count();
-                                        // A row fits when its values fill it between its label and
-                    // the next; in the sequence reading, when they fill one line.
-                    let fits = hard == shape.width(row)
+                    // A row fits when its values fill it between its label and
+                    // the next, one empty cell dropped at most; in the sequence
+                    // reading, when they fill one line.
+                    let width = shape.width(row);
+                    let fits = (hard == width || (label != "sequence" && hard + 1 == width && width > 2))
                         && (label != "sequence"
                             || group.windows(2).all(|w| w.first().map(|t| t.line) == w.get(1).map(|t| t.line)));
                     let on_lines = anchors
@@ -1534,17 +1600,9 @@ pub(super) fn read(
                 .is_some_and(|cells| cells.iter().any(|c| matches!(c, Cell::Val(_))))
         })
         .count();
-    // Sums confirm a reading when none fails (with empty cells and marks as
-    // 0, so that a table of blanks can be confirmed) and some hold as printed.
-    let (_, fails) = shape.score(&grid, true);
-    let (holds, _) = shape.score(&grid, false);
-    let count = |soft: bool| {
-        tokens
-            .iter()
-            .filter(|t| t.is_value() && (soft || !t.soft))
-            .count()
-    };
-    let exact = count(false) == shape.kinds.len() || count(true) == shape.kinds.len();
+    // Sums confirm a reading when, as printed, some hold and none fails.
+    let (holds, fails) = shape.score(&grid, false);
+    let exact = unlabelled_windows(tokens, shape.kinds.len()).1;
     let laid_out = if def.labelled {
         (structured * 5 >= with_values * 4 && with_values >= def.rows.len().min(3))
             || (strong == with_values && with_values > 0)
@@ -1589,7 +1647,7 @@ pub(super) fn read(
     for &row in &open {
         if let Some(r) = def.rows.get(row) {
             notes.push(Note::warning(
-                format!("{name}“{}”行的数字有多种拆分或位置都符合合计关系，无法确定，已留空，请对照原件填写。", short(r.label)),
+                                format!("{name}“{}”行的数字有多种拆分或位置都符合合计关系，无法确定的单元格已留空，请对照原件填写。", short(r.label)),
                 None,
             ));
         }

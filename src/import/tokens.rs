@@ -224,22 +224,19 @@ pub(super) fn tokens(lines: &[Line], glued: bool) -> Vec<Token> {
     out.tokens
 }
 
-/// A row of separated cells. A pipe opening or closing the line is syntax
-/// (Markdown, a page's cells), not a cell. Every other empty cell after the
-/// label is a blank; those after the last filled cell are soft (padding to
-/// the grid's width as often as empty cells).
+/// A row of separated cells. Every empty cell after the label is a blank;
+/// those after the last filled cell, and one opening the line, are soft:
+/// padding to the grid's width or a pipe's syntax as often as empty cells.
 fn separated(out: &mut Out, text: &str, glued: bool) {
-    let mut cells: Vec<&str> = text
+    let cells: Vec<&str> = text
         .split(['|', '\t'])
         .map(str::trim)
         .map(|c| if invented_header(c) { "" } else { c })
         .collect();
-    if text.starts_with('|') && cells.first().is_some_and(|c| c.is_empty()) {
-        cells.remove(0);
-    }
-    if text.ends_with('|') && cells.last().is_some_and(|c| c.is_empty()) {
-        cells.pop();
-    }
+    // A pipe opening or closing the line may be syntax ("|a|b|") or the edge
+    // of an empty first or last cell (" | a | b"): those cells are soft, and
+    // the table's sums say which they are.
+    let opened = text.starts_with('|');
     let last_word = cells
         .iter()
         .rposition(|c| !c.is_empty() && !is_value(c))
@@ -252,7 +249,7 @@ fn separated(out: &mut Out, text: &str, glued: bool) {
         }
         if cell.is_empty() {
             if n >= last_word {
-                let edge = last_filled.is_none_or(|l| n > l);
+                let edge = last_filled.is_none_or(|l| n > l) || (n == 0 && opened);
                 out.push(Kind::Blank, String::new(), None, edge);
             }
             continue;
@@ -348,12 +345,13 @@ mod tests {
         let t = tokens_of(&[line("（一）予以公开\t\t3\t\t0\t")]);
         assert_eq!(kinds(&t), "W:(一)予以公开 B V:3 B V:0 s");
         let t = tokens_of(&[line("|规章|0|0|0|")]);
-        assert_eq!(kinds(&t), "W:规章 V:0 V:0 V:0");
-        // A row of values only: its first cell may be the empty one.
+        assert_eq!(kinds(&t), "W:规章 V:0 V:0 V:0 s");
+        // A row of values only: an opening pipe may be syntax or an empty cell.
         let t = tokens_of(&[line("|||15|0")]);
-        assert_eq!(kinds(&t), "B B V:15 V:0");
+        assert_eq!(kinds(&t), "s B B V:15 V:0");
+        // "0 |": one cell per line, or a last cell left empty.
         let t = tokens_of(&[line("0 |")]);
-        assert_eq!(kinds(&t), "V:0");
+        assert_eq!(kinds(&t), "V:0 s");
     }
 
     #[test]

@@ -162,6 +162,15 @@ fn Preview(imported: Imported, current: Report) -> impl IntoView {
         0 => "所有单元格都已读到。".to_owned(),
         n => format!("{n} 个单元格没有读到，将留空待填：{}", name_list(&empty)),
     };
+    let inferred: Vec<String> = imported.inferred.iter().map(|&id| t.describe(id)).collect();
+    let inferred_text = (!inferred.is_empty()).then(|| {
+        format!(
+            "{} 个单元格是按合计关系确定的（原文数字连在一起、跨行断开或缺了空白单元格），填入后以虚线框标出，请核对：{}",
+            inferred.len(),
+            name_list(&inferred)
+        )
+    });
+    let zeros = imported.blank_zero.len();
     let notes = imported
         .notes
         .iter()
@@ -182,7 +191,16 @@ fn Preview(imported: Imported, current: Report) -> impl IntoView {
     view! {
         <div class="preview" data-import-preview="">
             <p class="summary">{summary}</p>
-            <p>{empty_text}</p>
+                        <p>{empty_text}</p>
+            {inferred_text.map(|t| view! { <p class="inferred-note" data-preview-inferred="">{t}</p> })}
+            {(zeros > 0).then(|| view! {
+                <p class="blank-zero">
+                    {format!("表中有 {zeros} 个空白单元格（或“—”），按合计关系应为 0。")}
+                    <button type="button" data-import-blank-zero="" on:click=move |_| state.preview_blank_zero()>
+                        {format!("空白按0填入（{zeros} 个）")}
+                    </button>
+                </p>
+            })}
             <p data-preview-overwrites="">{overwritten}</p>
             <ul class="notes">{notes}</ul>
             <details open=open_details>

@@ -40,6 +40,9 @@ pub struct AppState {
     pub import_text: RwSignal<String>,
     /// A message for the user (saved, restored, failed …).
     pub notice: RwSignal<Option<String>>,
+    /// Cells an import filled by the sums rather than where the source put
+    /// them: marked until the user edits or confirms them.
+    pub inferred: RwSignal<HashSet<CellId>>,
 }
 
 impl AppState {
@@ -72,7 +75,26 @@ impl AppState {
             preview: RwSignal::new(None),
             import_text: RwSignal::new(String::new()),
             notice: RwSignal::new(None),
+            inferred: RwSignal::new(HashSet::new()),
         }
+    }
+
+    /// Fills the previewed report's blank cells that the sums say are zeros.
+    pub fn preview_blank_zero(self) {
+        self.preview.update(|p| {
+            if let Some(imported) = p {
+                for id in std::mem::take(&mut imported.blank_zero) {
+                    imported.report.set_raw(id, "0");
+                    imported.inferred.push(id);
+                }
+                imported.cells_read = imported.report.filled_cells();
+            }
+        });
+    }
+
+    /// The user has checked the inferred cells.
+    pub fn confirm_inferred(self) {
+        self.inferred.set(HashSet::new());
     }
 
     /// Fills every total from its parts.
@@ -95,9 +117,15 @@ impl AppState {
     /// Applies the previewed import to the form.
     pub fn apply_preview(self) {
         if let Some(imported) = self.preview.get_untracked() {
+            let inferred = imported.inferred.len();
             self.report.set(imported.report);
+            self.inferred.set(imported.inferred.into_iter().collect());
             self.close_preview();
-            self.notice.set(Some("已将粘贴的报告填入表单。".into()));
+            self.notice.set(Some(if inferred == 0 {
+                "已将粘贴的报告填入表单。".into()
+            } else {
+                format!("已将粘贴的报告填入表单。其中 {inferred} 个单元格是按合计关系推断的（虚线框），请对照原件核对。")
+            }));
         }
     }
 

@@ -454,10 +454,18 @@ fn main() {
             mark_blanks(html.text(), &cell_dash("—"), &cell_dash(s.blank_mark)).as_bytes(),
         );
         let text = render(Export::Text, &report);
-        write(
-            "report.txt",
-            mark_blanks(text.text(), " | —", &format!(" | {}", s.blank_mark)).as_bytes(),
-        );
+        let text: Vec<String> = text
+            .text()
+            .lines()
+            .map(|line| {
+                let cells: Vec<&str> = line
+                    .split(" | ")
+                    .map(|c| if c == "—" { s.blank_mark } else { c })
+                    .collect();
+                cells.join(" | ")
+            })
+            .collect();
+        write("report.txt", (text.join("\n") + "\n").as_bytes());
         write(
             "report.docx",
             &docx_with_blanks(&render(Export::Docx, &report).bytes, s.blank_mark),

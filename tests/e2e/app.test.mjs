@@ -372,3 +372,62 @@ test('a garbage paste and a huge paste get clear Chinese notes, and the form kee
   assert.equal(await app.importBox().inputValue(), '');
   assert.equal(await app.value('t4.review.upheld'), '2');
 });
+
+const layout = (dir, file) => fs.readFileSync(new URL(`../fixtures/layouts/${dir}/${file}`, import.meta.url), 'utf8');
+const truth = (dir) => JSON.parse(layout(dir, 'truth.json'));
+
+test('a report whose digits run together is read by its sums; inferred cells are marked until checked', async () => {
+  const t = truth('s77-r001');
+  await app.importText(layout('s77-r001', 'stripped.txt'));
+  const note = await page.locator('[data-preview-inferred]').textContent();
+  assert.match(note, /\d+ 个单元格是按合计关系确定的/);
+  await app.apply();
+  for (const path of ['t3.new_received.total', 't3.result.total.total', 't3.carried_forward.total', 't4.review.total', 't3.result.disclosed.natural_person']) {
+    assert.equal(await app.value(path), t.cells[path], path);
+  }
+  const marked = page.locator('input[data-inferred]');
+  const n = await marked.count();
+  assert.ok(n > 100, `${n} inferred cells marked`);
+  await page.locator('[data-inferred-bar]').waitFor();
+  // Editing a cell is checking it; the rest stay marked until confirmed.
+  await app.type('t3.new_received.total', t.cells['t3.new_received.total']);
+  assert.equal(await app.cell('t3.new_received.total').getAttribute('data-inferred'), null);
+  assert.equal(await marked.count(), n - 1);
+  await page.locator('[data-confirm-inferred]').click();
+  assert.equal(await marked.count(), 0);
+  assert.equal(await page.locator('[data-inferred-bar]').count(), 0);
+});
+
+test('zeros printed as blanks are offered as 0 in one click, never filled unasked', async () => {
+  await app.importText(layout('s77-r025', 'chromium-text.txt'));
+  assert.equal(await page.locator('[data-import-blank-zero]').count(), 1);
+  const before = await page.locator('[data-import-preview] .summary').textContent();
+  await page.locator('[data-import-blank-zero]').click();
+  const after = await page.locator('[data-import-preview] .summary').textContent();
+  const read = (s) => Number(s.match(/读到 (\d+) \//)[1]);
+  assert.ok(read(after) > read(before), `${before} → ${after}`);
+  await app.apply();
+  const t = truth('s77-r025');
+  const blank = Object.entries(t.cells).find(([p, v]) => v === null && p.startsWith('t3.'))[0];
+  assert.equal(await app.value(blank), '0');
+  assert.equal(await app.cell(blank).getAttribute('data-inferred'), '');
+  assert.deepEqual(await app.rules('error'), []);
+});
+
+test('a sub-heading or sentence of 总体情况 that names a section does not cut the report short', async () => {
+  const text = seed(1).replace('(二)持续提升依申请公开工作', '全年主动公开政府信息1136条。\n（一）主动公开政府信息情况\n(二)持续提升依申请公开工作');
+  await app.importText(text);
+  await app.apply();
+  assert.equal(await app.value('t2.normative_doc.in_force'), '3');
+  assert.equal(await app.value('t3.carried_forward.total'), '0');
+  assert.equal(await app.value('t4.suit_after_review.total'), '0');
+});
+
+test('PDF text laid out with spaces is read by its columns', async () => {
+  const t = truth('r009');
+  await app.importText(layout('r009', 'pdftotext-layout.txt'));
+  await app.apply();
+  for (const path of ['t3.new_received.natural_person', 't3.result.total.total', 't3.result.withheld.state_secret.other_org', 't4.suit_direct.total']) {
+    assert.equal(await app.value(path), t.cells[path] ?? '', path);
+  }
+});

@@ -51,6 +51,24 @@ pub fn CellInput(
                 .and_then(|f| f.expected)
         })
     });
+    let inferred = Memo::new(move |_| state.inferred.with(|s| s.contains(&id)));
+    let class = move || {
+        if inferred.get() {
+            format!("{} inferred", mark.get())
+        } else {
+            mark.get().to_owned()
+        }
+    };
+    let hint = {
+        let title = title.clone();
+        move || {
+            if inferred.get() {
+                format!("{title}（导入时按合计关系推断，请核对）")
+            } else {
+                title.clone()
+            }
+        }
+    };
     // Spec §12.4: a cell named in any standing finding is aria-invalid.
     let invalid = move || (problem.get().is_some() || mark.get() != "cell").to_string();
 
@@ -96,13 +114,19 @@ pub fn CellInput(
     };
 
     view! {
-        <input class=move || mark.get() data-cell=path inputmode="numeric" autocomplete="off"
-            title=title aria-label=template.describe(id)
+                <input class=class data-cell=path inputmode="numeric" autocomplete="off"
+            title=hint aria-label=template.describe(id)
             aria-invalid=invalid
+            data-inferred=move || inferred.get().then_some("")
             prop:value=move || raw.get()
             on:input=move |ev| {
                 let v = event_target_value(&ev);
                 report.update(|r| r.set_raw(id, v));
+                if inferred.get_untracked() {
+                    state.inferred.update(|s| {
+                        s.remove(&id);
+                    });
+                }
             }
             on:keydown=on_keydown
             on:paste=on_paste/>
