@@ -277,8 +277,9 @@ fn admit<'a>(input: &'a str, notes: &mut Vec<Note>) -> Option<&'a str> {
     }
     notes.push(Note::warning(
         format!(
-            "粘贴的内容过大（{:.1} MB），只读取了前 2 MB。",
-            input.len() as f64 / 1_048_576.0
+            "粘贴的内容过大（{}.{} MB），只读取了前 2 MB。",
+            input.len() / 1_048_576,
+            input.len() % 1_048_576 * 10 / 1_048_576
         ),
         None,
     ));

@@ -59,15 +59,38 @@ pub fn strip_pinyin(text: &str) -> (String, usize) {
     (out, marks.len())
 }
 
-/// Unpacks the converter tables now (≈70 ms in a browser, once), so that the
-/// first paste is as quick as the others. The app calls it when idle.
-pub fn warm_up() {
-    let _ = to_simplified("體");
+/// Traditional → simplified with zhconv's MediaWiki tables. Without the
+/// `convert` feature (the page, whose converter lives in the extras worker
+/// and runs before the importer), the text as it is.
+pub fn to_simplified(text: &str) -> String {
+    #[cfg(feature = "convert")]
+    return zhconv::zhconv(text, zhconv::Variant::ZhHans);
+    #[cfg(not(feature = "convert"))]
+    return text.to_owned();
 }
 
-/// Traditional → simplified with zhconv's MediaWiki tables.
-pub fn to_simplified(text: &str) -> String {
-    zhconv::zhconv(text, zhconv::Variant::ZhHans)
+/// Characters written only in traditional script, frequent in reports.
+const TRADITIONAL: &str = "與為這個們來時會於對國學說後過經發進開關報務實處請機構資訊網區縣衛營標準規範產業設議總計結轉統辦復訴訟審證條項數據應權屬類點間題劃見長門問動現東車馬麼樣當從體讓論錄維護眾頁歷將區電話聯係級財費預決醫療災難環護強製執罰許範圍專責義舉辦濟態勢優質較覆蓋職稱書記號碼單獨獲據險點擊閱覽";
+
+/// True when a text is written in traditional script (two or more of its
+/// characters are written only so): the page then has it converted first.
+///
+/// ```
+/// use nianbao::import::normalize::has_traditional;
+/// assert!(has_traditional("收到和處理政府信息公開申請情況"));
+/// assert!(!has_traditional("收到和处理政府信息公开申请情况"));
+/// ```
+pub fn has_traditional(text: &str) -> bool {
+    let mut seen: Vec<char> = Vec::new();
+    for c in text.chars().filter(|c| TRADITIONAL.contains(*c)) {
+        if !seen.contains(&c) {
+            seen.push(c);
+            if seen.len() >= 2 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The key form of a label: full-width folded, all whitespace removed, and
@@ -229,6 +252,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "convert")]
     fn traditional_and_mixed_text_becomes_simplified() {
         assert_eq!(to_simplified("行政規范性文件"), "行政规范性文件");
         assert_eq!(to_simplified("勾稽關系"), "勾稽关系");

@@ -24,7 +24,6 @@ use super::Note;
 use crate::model::number;
 use crate::model::Report;
 use crate::template::{CellId, TableId, Template, ValueKind};
-use std::collections::HashMap;
 
 /// A row the reader expects, in template order.
 pub(super) struct RowDef {
@@ -136,12 +135,15 @@ struct Shape<'a> {
 impl<'a> Shape<'a> {
     fn new(t: &Template, def: &'a TableDef) -> Shape<'a> {
         let mut offsets = Vec::new();
-        let mut index: HashMap<CellId, usize> = HashMap::new();
+        // Template cell → index in this table.
+        let mut index: Vec<Option<usize>> = vec![None; t.cells.len()];
         let mut kinds = Vec::new();
         for row in &def.rows {
             offsets.push(kinds.len());
             for &c in &row.cells {
-                index.insert(c, kinds.len());
+                if let Some(slot) = index.get_mut(c.index()) {
+                    *slot = Some(kinds.len());
+                }
                 kinds.push(t.cell(c).kind);
             }
         }
@@ -150,8 +152,9 @@ impl<'a> Shape<'a> {
             .relations
             .iter()
             .filter_map(|r| {
-                let lhs: Option<Vec<usize>> = r.lhs.iter().map(|c| index.get(c).copied()).collect();
-                let rhs: Option<Vec<usize>> = r.rhs.iter().map(|c| index.get(c).copied()).collect();
+                let at = |c: &CellId| index.get(c.index()).copied().flatten();
+                let lhs: Option<Vec<usize>> = r.lhs.iter().map(at).collect();
+                let rhs: Option<Vec<usize>> = r.rhs.iter().map(at).collect();
                 let (lhs, rhs) = (lhs?, rhs?);
                 let rows: Vec<Option<usize>> = lhs.iter().chain(&rhs).map(|&i| row_of(i)).collect();
                 let row = rows
@@ -316,7 +319,8 @@ fn anchors(def: &TableDef, tokens: &[Token]) -> (Vec<Anchor>, bool) {
 /// Column centres of space-aligned rows, per page and row width: the median
 /// of each column over the lines that hold a whole row.
 struct Columns {
-    centres: HashMap<(usize, usize), Vec<u32>>,
+    /// ((page, row width), centres), few enough to search in order.
+    centres: Vec<((usize, usize), Vec<u32>)>,
 }
 
 impl Columns {
@@ -324,39 +328,37 @@ impl Columns {
     /// printed header gives the columns on a page where no row is whole
     /// (a table whose organisation columns are all empty).
     fn new(tokens: &[Token], widths: &[usize], headers: &[&str]) -> Columns {
-        let mut lines: HashMap<usize, Vec<&Token>> = HashMap::new();
-        for t in tokens
-            .iter()
-            .filter(|t| t.kind == Kind::Value && t.x.is_some())
-        {
-            lines.entry(t.line).or_default().push(t);
-        }
-        let mut samples: HashMap<(usize, usize), Vec<Vec<u32>>> = HashMap::new();
-        for vals in lines.values() {
-            let n = vals.len();
-            if n >= 2 && widths.contains(&n) {
-                let page = vals.first().map_or(0, |t| t.page);
-                let xs = vals.iter().filter_map(|t| t.x).collect();
-                samples.entry((page, n)).or_default().push(xs);
+        // The x of each line's values, lines in order.
+        let mut lines: Vec<(usize, usize, Vec<u32>)> = Vec::new();
+        for t in tokens.iter().filter(|t| t.kind == Kind::Value) {
+            let Some(x) = t.x else { continue };
+            match lines.last_mut() {
+                Some((line, _, xs)) if *line == t.line => xs.push(x),
+                _ => lines.push((t.line, t.page, vec![x])),
             }
         }
-        let mut centres: HashMap<(usize, usize), Vec<u32>> = samples
-            .into_iter()
-            .map(|(key, rows)| {
-                let n = key.1;
-                let centre = (0..n)
-                    .map(|c| {
-                        let mut xs: Vec<u32> =
-                            rows.iter().filter_map(|r| r.get(c).copied()).collect();
-                        xs.sort_unstable();
-                        xs.get(xs.len() / 2).copied().unwrap_or(0)
-                    })
-                    .collect();
-                (key, centre)
-            })
-            .collect();
+        let mut centres: Vec<((usize, usize), Vec<u32>)> = Vec::new();
+        for &(_, page, ref xs) in &lines {
+            let n = xs.len();
+            if n < 2 || !widths.contains(&n) || centres.iter().any(|(k, _)| *k == (page, n)) {
+                continue;
+            }
+            let rows: Vec<&Vec<u32>> = lines
+                .iter()
+                .filter(|(_, p, r)| *p == page && r.len() == n)
+                .map(|(_, _, r)| r)
+                .collect();
+            let centre = (0..n)
+                .map(|c| {
+                    let mut col: Vec<u32> = rows.iter().filter_map(|r| r.get(c).copied()).collect();
+                    col.sort_unstable();
+                    col.get(col.len() / 2).copied().unwrap_or(0)
+                })
+                .collect();
+            centres.push(((page, n), centre));
+        }
         let n = headers.len();
-        let mut found: HashMap<usize, Vec<Option<u32>>> = HashMap::new();
+        let mut found: Vec<(usize, Vec<Option<u32>>)> = Vec::new();
         for t in tokens
             .iter()
             .filter(|t| t.kind == Kind::Word && t.text.chars().count() >= 2)
@@ -367,16 +369,24 @@ impl Columns {
                 .enumerate()
                 .filter(|(_, h)| h.starts_with(t.text.as_str()));
             if let (Some((c, _)), None) = (hits.next(), hits.next()) {
-                let slots = found.entry(t.page).or_insert_with(|| vec![None; n]);
-                if let Some(slot) = slots.get_mut(c) {
+                let at = match found.iter().position(|(p, _)| *p == t.page) {
+                    Some(at) => at,
+                    None => {
+                        found.push((t.page, vec![None; n]));
+                        found.len() - 1
+                    }
+                };
+                if let Some(slot) = found.get_mut(at).and_then(|(_, s)| s.get_mut(c)) {
                     slot.get_or_insert(x);
                 }
             }
         }
         for (page, slots) in found {
             let xs: Option<Vec<u32>> = slots.into_iter().collect();
-            if let Some(xs) = xs.filter(|xs| xs.windows(2).all(|w| w.first() < w.get(1))) {
-                centres.entry((page, n)).or_insert(xs);
+            let known = centres.iter().any(|(k, _)| *k == (page, n));
+            if let Some(xs) = xs.filter(|xs| !known && xs.windows(2).all(|w| w.first() < w.get(1)))
+            {
+                centres.push(((page, n), xs));
             }
         }
         Columns { centres }
@@ -385,7 +395,7 @@ impl Columns {
     /// Places values by their columns; None when they do not sit clearly in columns.
     fn place(&self, vals: &[&Token], n: usize) -> Option<Vec<Cell>> {
         let page = vals.first()?.page;
-        let centres = self.centres.get(&(page, n))?;
+        let (_, centres) = self.centres.iter().find(|(k, _)| *k == (page, n))?;
         let gap = centres
             .windows(2)
             .map(|w| {

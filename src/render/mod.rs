@@ -130,6 +130,7 @@ pub enum Script {
 /// assert!(out.text().starts_with("某區商務局政府信息公開工作年度報告"));
 /// assert_eq!(out.filename, "某區商務局政府信息公開工作年度報告.txt");
 /// ```
+#[cfg(feature = "convert")]
 pub fn render_in(export: Export, report: &Report, script: Script) -> Rendered {
     let out = render(export, report);
     match script {
@@ -150,6 +151,7 @@ pub fn render_in(export: Export, report: &Report, script: Script) -> Rendered {
 }
 
 /// Simplified → traditional (zh-Hant, no regional vocabulary).
+#[cfg(feature = "convert")]
 pub fn to_traditional(text: &str) -> String {
     zhconv::zhconv(text, zhconv::Variant::ZhHant)
 }

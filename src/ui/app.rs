@@ -53,13 +53,6 @@ pub fn App() -> impl IntoView {
         storage::save_previous(text.as_deref());
     });
 
-    // Unpack the traditional→simplified tables while the user reads the page,
-    // not when they paste.
-    set_timeout(
-        crate::import::normalize::warm_up,
-        std::time::Duration::from_millis(500),
-    );
-
     // Printing (button or Ctrl+P) shows the publishable report, rendered on demand.
     let _print = window_event_listener(leptos::ev::beforeprint, move |_| {
         let html = state.report.with(crate::render::html::body);

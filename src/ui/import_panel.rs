@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::batch::{Batch, BatchTable};
-use super::browser::paste;
+use super::browser::{extras, paste};
 use super::state::AppState;
-use crate::import::{self, Imported, Level};
+use crate::import::{self, normalize, Imported, Level, Note};
 use crate::model::Report;
 use crate::rules::{self, Severity};
 
@@ -22,6 +22,39 @@ fn name_list(names: &[String]) -> String {
     )
 }
 
+/// Imports a paste or a file. A traditional-script text is first made
+/// simplified by the extras worker (the page carries no converter tables).
+async fn read(text: String) -> Imported {
+    let note = |level, message: &str| Note {
+        level,
+        message: message.to_owned(),
+        line: None,
+    };
+    if text.trim_start().starts_with('{') || !normalize::has_traditional(&text) {
+        return import::import_file(&text);
+    }
+    match extras::simplify(&text).await {
+        Ok(simplified) => {
+            let mut imported = import::import_file(&simplified);
+            imported
+                .notes
+                .insert(0, note(Level::Info, "已将繁体字转换为简体字。"));
+            imported
+        }
+        Err(why) => {
+            let mut imported = import::import_file(&text);
+            imported.notes.insert(
+                0,
+                note(
+                    Level::Warning,
+                    &format!("繁体字未能转换（{why}），已按原文读取。"),
+                ),
+            );
+            imported
+        }
+    }
+}
+
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -35,10 +68,35 @@ pub fn ImportPanel() -> impl IntoView {
             text
         }
     };
+    // Only the latest paste's preview is shown, however long an earlier one took.
+    let latest = StoredValue::new(0u32);
+    let show_preview = move |text: String, opened: Option<String>| {
+        latest.update_value(|n| *n += 1);
+        let mine = latest.get_value();
+        if text.trim().is_empty() {
+            state.preview.set(None);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let mut imported = read(text).await;
+            if let Some(name) = opened {
+                imported.notes.insert(
+                    0,
+                    Note {
+                        level: Level::Info,
+                        message: format!("已打开文件“{name}”。"),
+                        line: None,
+                    },
+                );
+            }
+            if latest.get_value() == mine {
+                state.preview.set(Some(imported));
+            }
+        });
+    };
     let preview_from = move |text: String| {
-        let imported = (!text.trim().is_empty()).then(|| import::import(&text));
-        source.set(shown(text));
-        state.preview.set(imported);
+        source.set(shown(text.clone()));
+        show_preview(text, None);
     };
     let on_paste = move |ev: leptos::ev::ClipboardEvent| {
         match paste::clipboard_content(&ev) {
@@ -46,7 +104,7 @@ pub fn ImportPanel() -> impl IntoView {
             Some((content, true)) => {
                 ev.prevent_default();
                 source.set(shown(import::html::to_text(&content)));
-                state.preview.set(Some(import::import(&content)));
+                show_preview(content, None);
             }
             // A huge paste never goes into the box, where laying it out would freeze the page.
             Some((content, false)) if content.len() > SHOWN_MAX => {
@@ -61,32 +119,25 @@ pub fn ImportPanel() -> impl IntoView {
         if let [one] = files.as_slice() {
             match one {
                 Ok((name, text)) => {
-                    let mut imported = import::import_file(text);
-                    imported.notes.insert(
-                        0,
-                        import::Note {
-                            level: Level::Info,
-                            message: format!("已打开文件“{name}”。"),
-                            line: None,
-                        },
-                    );
                     source.set(shown(text.clone()));
-                    state.preview.set(Some(imported));
+                    show_preview(text.clone(), Some(name.clone()));
                 }
                 Err(why) => state.notice.set(Some(why.clone())),
             }
             return;
         }
-        let mut reports = Vec::new();
-        let mut failed = Vec::new();
-        for file in files {
-            match file {
-                Ok((name, text)) => reports.push((name.clone(), import::import_file(&text).report)),
-                Err(why) => failed.push(why),
-            }
-        }
         state.preview.set(None);
-        batch.set(Some(Batch::new(reports, failed)));
+        leptos::task::spawn_local(async move {
+            let mut reports = Vec::new();
+            let mut failed = Vec::new();
+            for file in files {
+                match file {
+                    Ok((name, text)) => reports.push((name, read(text).await.report)),
+                    Err(why) => failed.push(why),
+                }
+            }
+            batch.set(Some(Batch::new(reports, failed)));
+        });
     };
     let close_batch = Callback::new(move |()| batch.set(None));
     view! {

@@ -1,9 +1,9 @@
-//! The extras worker (Word, 繁體): the page starts it on first use, so its
-//! converter tables and the Word writer never weigh on loading the form.
+//! The extras worker (Word, 繁體 both ways): the page starts it on first
+//! use, so its converter tables and the Word writer never weigh on loading
+//! the form.
 //!
-//! Page side: [`request`] posts `{id, kind, traditional, draft}` and awaits
-//! the reply. Worker side: [`serve`] renders with the core and replies
-//! `{id, filename, mime, bytes}` or `{id, error}`.
+//! Page side: [`download`] renders a file, [`simplify`] makes a traditional
+//! paste simplified before it is imported. Worker side: [`serve`].
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -11,7 +11,9 @@ use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+#[cfg(feature = "convert")]
 use crate::model::json;
+#[cfg(feature = "convert")]
 use crate::render::{render_in, Export, Script};
 
 /// Where the worker's loader is: next to the page, or (single-file edition)
@@ -26,7 +28,11 @@ fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
-/// Worker side: answers render requests until the page closes.
+/// Worker side: answers requests until the page closes: a rendered file
+/// (`{id, kind, traditional, draft}` → `{id, filename, mime, bytes}`), or a
+/// traditional text made simplified for the importer (`{id, kind:
+/// "simplify", text}` → `{id, text}`); `{id, error}` when it cannot.
+#[cfg(feature = "convert")]
 pub fn serve() {
     console_error_panic_hook::set_once();
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -37,6 +43,13 @@ pub fn serve() {
             let reply = js_sys::Object::new();
             set(&reply, "id", &field(&data, "id"));
             let kind = field(&data, "kind").as_string().unwrap_or_default();
+            if kind == "simplify" {
+                let text = field(&data, "text").as_string().unwrap_or_default();
+                let simplified = crate::import::normalize::to_simplified(&text);
+                set(&reply, "text", &JsValue::from_str(&simplified));
+                let _ = reply_to.post_message(&reply);
+                return;
+            }
             let script = match field(&data, "traditional").as_bool() {
                 Some(true) => Script::Traditional,
                 _ => Script::Simplified,
@@ -118,9 +131,9 @@ fn worker() -> Result<(web_sys::Worker, js_sys::Promise), String> {
     Ok((worker, ready))
 }
 
-/// Page side: renders `kind` ("docx", "html", "txt") of a draft in the worker
-/// and offers the file for download.
-pub async fn download(kind: &str, traditional: bool, draft: String) -> Result<(), String> {
+/// Page side: posts a message to the worker (started on first use) and
+/// awaits its reply; the reply's `error`, if any, is the error.
+async fn call(message: js_sys::Object) -> Result<JsValue, String> {
     let (worker, ready) = worker()?;
     wasm_bindgen_futures::JsFuture::from(ready)
         .await
@@ -133,20 +146,37 @@ pub async fn download(kind: &str, traditional: bool, draft: String) -> Result<()
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         PENDING.with(|p| p.borrow_mut().insert(id, (resolve, reject)));
     });
-    let message = js_sys::Object::new();
     set(&message, "id", &JsValue::from(id));
-    set(&message, "kind", &JsValue::from_str(kind));
-    set(&message, "traditional", &JsValue::from_bool(traditional));
-    set(&message, "draft", &JsValue::from_str(&draft));
     worker
         .post_message(&message)
         .map_err(|_| UNAVAILABLE.to_owned())?;
     let reply = wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map_err(|e| e.as_string().unwrap_or_else(|| UNAVAILABLE.to_owned()))?;
-    if let Some(why) = field(&reply, "error").as_string() {
-        return Err(why);
+    match field(&reply, "error").as_string() {
+        Some(why) => Err(why),
+        None => Ok(reply),
     }
+}
+
+/// Page side: a traditional-script text in simplified script, converted in
+/// the worker (the page carries no converter tables).
+pub async fn simplify(text: &str) -> Result<String, String> {
+    let message = js_sys::Object::new();
+    set(&message, "kind", &JsValue::from_str("simplify"));
+    set(&message, "text", &JsValue::from_str(text));
+    let reply = call(message).await?;
+    Ok(field(&reply, "text").as_string().unwrap_or_default())
+}
+
+/// Page side: renders `kind` ("docx", "html", "txt") of a draft in the worker
+/// and offers the file for download.
+pub async fn download(kind: &str, traditional: bool, draft: String) -> Result<(), String> {
+    let message = js_sys::Object::new();
+    set(&message, "kind", &JsValue::from_str(kind));
+    set(&message, "traditional", &JsValue::from_bool(traditional));
+    set(&message, "draft", &JsValue::from_str(&draft));
+    let reply = call(message).await?;
     let filename = field(&reply, "filename").as_string().unwrap_or_default();
     let mime = field(&reply, "mime").as_string().unwrap_or_default();
     let bytes: js_sys::Uint8Array = field(&reply, "bytes").unchecked_into();
