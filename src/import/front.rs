@@ -15,11 +15,13 @@ use crate::model::Report;
 const TITLE_SUFFIX: &str = "政府信息公开工作年度报告";
 
 /// Words that end a report title.
-const TITLE_ENDS: [&str; 4] = [
+const TITLE_ENDS: [&str; 6] = [
     "年度报告",
     "信息公开年报",
     "信息公开工作年报",
     "年度工作报告",
+    "信息公开工作报告",
+    "公开工作的报告",
 ];
 
 /// A title line with its spaces and Markdown marks taken out.
@@ -210,6 +212,8 @@ fn compiled_by(p: &str) -> Option<String> {
 /// assert_eq!(a("某市司法局政府信息公开工作年度报告（2023年）").as_deref(), Some("某市司法局"));
 /// assert_eq!(a("# 某市 司法局 2023 年政府信息 公开工作年度报告").as_deref(), Some("某市司法局"));
 /// assert_eq!(a("某区商务局2023年度政府信息公开年报").as_deref(), Some("某区商务局"));
+/// assert_eq!(a("某县卫生健康局2023年度政府信息公开工作报告").as_deref(), Some("某县卫生健康局"));
+/// assert_eq!(a("某市人民政府关于2023年度政府信息公开工作的报告").as_deref(), Some("某市人民政府"));
 /// assert_eq!(a("政府信息公开工作年度报告"), None);
 /// assert_eq!(a("2023 年政府信息公开工作年度报告"), None);
 /// ```

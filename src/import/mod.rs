@@ -165,7 +165,8 @@ pub fn import(input: &str) -> Imported {
     let Some(input) = admit(input, &mut notes) else {
         return Imported::nothing(notes);
     };
-    let lines = sections::split_run_in_headings(clean_lines(input, &mut notes));
+    let mut publishers = Vec::new();
+    let lines = sections::split_run_in_headings(clean_lines(input, &mut notes, &mut publishers));
     let found = sections::find(&lines, &mut notes);
     let present = found.present();
     let headings = present.contains(&true);
@@ -195,6 +196,10 @@ pub fn import(input: &str) -> Imported {
     let mut report = Report::new(format);
     front::read(front_lines, &mut report);
     read_texts(&found, &lines, &mut report);
+    if report.agency.is_none() {
+        // Neither title nor signature named the agency: the page's "来源".
+        report.agency = publishers.into_iter().next();
+    }
     let glued = tokens::is_run_together(&lines);
     let mut inferred = Vec::new();
     let tables = [TableId::T2, TableId::T3, TableId::T4];
@@ -288,7 +293,7 @@ fn admit<'a>(input: &'a str, notes: &mut Vec<Note>) -> Option<&'a str> {
 
 /// HTML to text, pinyin out, traditional to simplified, lines with their
 /// indent, page and block; page chrome and page numbers dropped, spam noted.
-fn clean_lines(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
+fn clean_lines(input: &str, notes: &mut Vec<Note>, publishers: &mut Vec<String>) -> Vec<Line> {
     let text = if normalize::looks_like_markdown(input) {
         notes.push(Note::info("已按 Markdown 表格格式读取。".into(), None));
         normalize::markdown_to_text(input)
@@ -344,6 +349,7 @@ fn clean_lines(input: &str, notes: &mut Vec<Note>) -> Vec<Line> {
         if padding || (!key.is_empty() && normalize::is_chrome(&key)) {
             // Padding lines ("|||") are not worth mentioning; page furniture is.
             chrome += usize::from(!text.chars().all(|c| c == '|' || c.is_whitespace()));
+            publishers.extend(normalize::publisher(text));
             continue;
         }
         if let Some(spam) = normalize::spam_in(text) {

@@ -147,6 +147,53 @@ pub fn is_chrome(line_key: &str) -> bool {
             .all(|c| matches!(c, '|' | '-' | ':' | '?' | '？' | '+'))
 }
 
+/// The publisher a page's furniture names ("来源：某区商务局", "发布机构：…"),
+/// when it looks like an agency: a last resort for a report whose title and
+/// signature do not say who wrote it.
+///
+/// ```
+/// use nianbao::import::normalize::publisher;
+/// assert_eq!(publisher("发布日期:2024-01-29 来源:大武口区人民政府办公室").as_deref(), Some("大武口区人民政府办公室"));
+/// assert_eq!(publisher("来源：本网"), None);
+/// ```
+pub fn publisher(line: &str) -> Option<String> {
+    let line: String = line.chars().map(fold_width).collect();
+    let at = ["发布机构:", "发文机关:", "信息来源:", "来源:"]
+        .iter()
+        .find_map(|k| line.find(k).map(|i| i + k.len()))?;
+    let name: String = line
+        .get(at..)?
+        .trim_start()
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !"|,，;；".contains(*c))
+        .collect();
+    let agency = [
+        "局",
+        "委",
+        "办",
+        "室",
+        "府",
+        "院",
+        "会",
+        "中心",
+        "厅",
+        "部",
+        "处",
+        "所",
+        "站",
+        "队",
+        "馆",
+        "旗",
+        "镇",
+        "乡",
+        "街道办事处",
+    ];
+    (name.chars().count() >= 3
+        && name.chars().count() <= 30
+        && agency.iter().any(|s| name.ends_with(s)))
+    .then_some(name)
+}
+
 /// True for a page number printed in a footer: "-3-", "— 4 —", "第3页",
 /// "第3页共10页", "3/10" (in key form).
 ///

@@ -43,6 +43,26 @@ fn numbering(key: &str) -> (Numbering, &str) {
     {
         return (Numbering::Sub, s);
     }
+    // "第一部分 总体情况": a part number is a heading's numbering too.
+    if let Some(after) = s.strip_prefix('第') {
+        let numeral: String = after.chars().take_while(|c| NUMERALS.contains(c)).collect();
+        let rest = after.get(numeral.len()..).unwrap_or_default();
+        if let Some(rest) = ["部分", "节", "章"]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))
+        {
+            let named = numeral
+                .chars()
+                .next()
+                .and_then(|c| NUMERALS.iter().position(|n| *n == c));
+            if numeral.chars().count() == 1 {
+                return (
+                    Numbering::Top(named),
+                    rest.trim_start_matches([':', '：', '、', ' ']),
+                );
+            }
+        }
+    }
     let rest = strip_enumeral(s);
     if rest.len() == s.len() {
         let marked = s.len() != key.len();
@@ -285,6 +305,11 @@ mod tests {
             Some(2)
         );
         assert_eq!(heading_of("**二、主动公开政府信息情况**", Some(0)), Some(1));
+        assert_eq!(
+            heading_of("第三部分 收到和处理政府信息公开申请情况", Some(1)),
+            Some(2)
+        );
+        assert_eq!(heading_of("一．总体情况", None), Some(0));
         let preamble = "全文包括总体情况,主动公开政府信息情况,收到和处理政府信息公开申请情况";
         assert_eq!(heading_of(preamble, None), None);
     }
