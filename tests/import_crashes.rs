@@ -1,10 +1,14 @@
-//! Bad input never panics: garbage, huge pastes, binary, scripts, and a
-//! seeded mutation loop over the seeds (stable Rust, no fuzzer needed).
+//! Bad input never panics and never takes more than linear work: garbage,
+//! huge pastes, binary, scripts, crafted markup that once took quadratic
+//! time (kept as named cases, as pulldown-cmark keeps its fuzzer's finds),
+//! and a seeded mutation loop over the seeds and the layout fixtures with a
+//! bound on the work per input byte. Work is counted by the importer
+//! (`import::work`), not timed.
 #![allow(clippy::unwrap_used)]
 
 mod common;
 use common::SEEDS;
-use nianbao::import::{import, Level};
+use nianbao::import::{import, work, Level};
 use nianbao::render::{render, Export};
 use nianbao::rules::check;
 
@@ -22,12 +26,22 @@ impl Rng {
     }
 }
 
-fn full_pipeline(input: &str) {
+/// Work allowed for an input: linear in its bytes, plus the searches'
+/// fixed budgets (digit splits, open rows).
+fn work_bound(bytes: usize) -> u64 {
+    100 * bytes as u64 + 20_000_000
+}
+
+/// Imports, checks and renders; returns the import's work.
+fn full_pipeline(input: &str) -> u64 {
+    work::reset();
     let imported = import(input);
+    let spent = work::count();
     let _ = check(&imported.report, None);
     for &export in Export::ALL {
         let _ = render(export, &imported.report);
     }
+    spent
 }
 
 #[test]
@@ -64,14 +78,51 @@ fn ten_megabytes_of_noise_is_read_in_part_with_a_note() {
         .map(|_| alphabet[rng.below(alphabet.len())])
         .collect();
     assert!(noise.len() > 10_000_000);
-    let started = std::time::Instant::now();
+    work::reset();
     let i = import(&noise);
     assert!(i
         .notes
         .iter()
         .any(|n| n.message.contains("只读取了前 2 MB")));
-    // Not a timing assertion: a generous bound that only catches a quadratic blow-up.
-    assert!(started.elapsed().as_secs() < 60);
+    assert!(work::count() <= work_bound(nianbao::import::MAX_INPUT));
+}
+
+/// Inputs that once took quadratic time (issue 8), named as found.
+const SLOW_ONCE: [(&str, &str, &str); 9] = [
+    ("unclosed tags", "<p>", "<a"),
+    ("empty style elements", "<p>", "<style></style>"),
+    ("nested tables", "<p>", "<table>"),
+    ("unclosed quoted attributes", "<p>", "<a x='"),
+    ("unclosed comments", "<p>", "<!--"),
+    ("lone angle brackets", "<p>", "< "),
+    ("nested divisions", "<p>", "<div>"),
+    (
+        "a row of empty cells",
+        "三、收到和处理政府信息公开申请情况\n",
+        "|",
+    ),
+    (
+        "a run of digits",
+        "三、收到和处理政府信息公开申请情况\n本年新收",
+        "1",
+    ),
+];
+
+#[test]
+fn crafted_input_takes_linear_work() {
+    for (name, head, unit) in SLOW_ONCE {
+        let spent = |n: usize| full_pipeline(&format!("{head}{}", unit.repeat(n)));
+        let (small, large) = (spent(20_000), spent(40_000));
+        assert!(
+            large <= small * 22 / 10 + 10_000,
+            "{name}: twice the input took {large} units of work, against {small}"
+        );
+        let bytes = head.len() + unit.len() * 40_000;
+        assert!(
+            large <= work_bound(bytes),
+            "{name}: {large} units for {bytes} bytes"
+        );
+    }
 }
 
 #[test]
@@ -102,11 +153,25 @@ fn scripts_in_a_pasted_page_never_reach_the_report_or_the_output() {
     assert!(!out.contains("onerror"));
 }
 
+/// The seeds and one report in every layout made by real tools.
+fn samples() -> Vec<String> {
+    let mut out: Vec<String> = SEEDS.iter().map(|s| (*s).to_owned()).collect();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/layouts/r009");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.ends_with("truth.json") {
+            out.push(std::fs::read_to_string(path).unwrap());
+        }
+    }
+    out
+}
+
 #[test]
-fn a_mutated_seed_never_panics() {
+fn a_mutated_report_never_panics_and_stays_within_its_work_bound() {
+    let samples = samples();
     let mut rng = Rng(0x5eed);
-    for round in 0..300 {
-        let seed = SEEDS[round % SEEDS.len()];
+    for round in 0..600 {
+        let seed = &samples[round % samples.len()];
         let mut lines: Vec<String> = seed.lines().map(str::to_owned).collect();
         for _ in 0..1 + rng.below(6) {
             let at = rng.below(lines.len());
@@ -141,7 +206,13 @@ fn a_mutated_seed_never_panics() {
                 break;
             }
         }
-        full_pipeline(&lines.join("\n"));
+        let input = lines.join("\n");
+        let spent = full_pipeline(&input);
+        assert!(
+            spent <= work_bound(input.len()),
+            "round {round}: {spent} units of work for {} bytes",
+            input.len()
+        );
     }
 }
 

@@ -78,12 +78,14 @@ impl<'a> Iterator for Scanner<'a> {
             if self.rest.is_empty() {
                 return None;
             }
+            super::work::add(1);
             let Some(lt) = self.rest.find('<') else {
                 let text = self.rest;
                 self.rest = "";
                 return Some(Event::Text(text));
             };
             if lt > 0 {
+                super::work::add(lt);
                 let text = &self.rest[..lt];
                 self.rest = &self.rest[lt..];
                 return Some(Event::Text(text));
@@ -92,10 +94,16 @@ impl<'a> Iterator for Scanner<'a> {
                 self.rest = after.find("-->").map_or("", |i| &after[i + 3..]);
                 continue;
             }
-            let Some(gt) = tag_end(self.rest) else {
-                // A lone "<" in text.
+            if !starts_tag(self.rest) {
+                // A "<" that opens no tag ("a < b") is text.
                 self.rest = &self.rest[1..];
                 return Some(Event::Text("<"));
+            }
+            let Some(gt) = tag_end(self.rest) else {
+                // A tag still open at the end of the input is dropped, as
+                // browsers do (HTML's eof-in-tag): nothing is scanned twice.
+                self.rest = "";
+                return None;
             };
             let tag = &self.rest[1..gt];
             self.rest = &self.rest[gt + 1..];
@@ -119,29 +127,24 @@ impl<'a> Iterator for Scanner<'a> {
 }
 
 /// Which tables (by order of their opening tag) hold another table: page
-/// layout tables, whose cells are page regions, not data cells.
+/// layout tables, whose cells are page regions, not data cells. Each table
+/// marks the one it stands in (and that one its own when it opened), so the
+/// walk is linear however deep the nesting.
 fn layout_tables(html: &str) -> Vec<bool> {
     let mut layout = Vec::new();
     let mut open: Vec<usize> = Vec::new();
     for event in (Scanner { rest: html }) {
         match event {
-            Event::Tag {
-                name,
-                closing: false,
-            } if name == "table" => {
-                for &t in &open {
-                    if let Some(l) = layout.get_mut(t) {
-                        *l = true;
-                    }
+            Event::Tag { name, closing } if name == "table" => {
+                if closing {
+                    open.pop();
+                    continue;
+                }
+                if let Some(parent) = open.last().and_then(|&t| layout.get_mut(t)) {
+                    *parent = true;
                 }
                 open.push(layout.len());
                 layout.push(false);
-            }
-            Event::Tag {
-                name,
-                closing: true,
-            } if name == "table" => {
-                open.pop();
             }
             _ => {}
         }
@@ -228,17 +231,19 @@ pub fn to_text(html: &str) -> String {
         })
 }
 
-/// Index of the '>' closing a tag that starts at 0, honouring quotes.
-fn tag_end(s: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
-    if !bytes
+/// True when the "<" at 0 opens a tag, an end tag or a declaration.
+fn starts_tag(s: &str) -> bool {
+    s.as_bytes()
         .get(1)
         .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/' || *b == b'!')
-    {
-        return None;
-    }
+}
+
+/// Index of the '>' closing a tag that starts at 0, honouring quoted
+/// attribute values.
+fn tag_end(s: &str) -> Option<usize> {
     let mut quote: Option<u8> = None;
-    for (i, &b) in bytes.iter().enumerate().skip(1) {
+    for (i, &b) in s.as_bytes().iter().enumerate().skip(1) {
+        super::work::add(1);
         match (quote, b) {
             (Some(q), _) if b == q => quote = None,
             (Some(_), _) => {}
@@ -250,17 +255,31 @@ fn tag_end(s: &str) -> Option<usize> {
     None
 }
 
-/// Skips past `</name>` (case-insensitive); the rest of the input if absent.
+/// Skips past `</name>` (in any case); the rest of the input if absent. The
+/// search starts here and stops at the close: each byte is looked at once.
 fn skip_element<'a>(rest: &'a str, name: &str) -> &'a str {
-    let close = format!("</{name}");
-    let lower = rest.to_ascii_lowercase();
-    match lower.find(&close) {
-        Some(i) => {
-            let after = &rest[i..];
-            after.find('>').map_or("", |j| &after[j + 1..])
+    let bytes = rest.as_bytes();
+    let mut at = 0;
+    while let Some(lt) = bytes
+        .get(at..)
+        .and_then(|b| b.iter().position(|&c| c == b'<'))
+    {
+        let start = at + lt;
+        super::work::add(lt + 1);
+        let after = bytes.get(start + 1..).unwrap_or_default();
+        let closes = after.first() == Some(&b'/')
+            && after
+                .get(1..1 + name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
+        if closes {
+            return rest
+                .get(start..)
+                .and_then(|r| r.find('>').map(|j| &r[j + 1..]))
+                .unwrap_or("");
         }
-        None => "",
+        at = start + 1;
     }
+    ""
 }
 
 /// Ends the current line, closing a row of cells with its last pipe

@@ -26,6 +26,7 @@ pub mod normalize;
 mod sections;
 mod tables;
 mod tokens;
+pub mod work;
 
 pub use front::{agency_of_title, default_title};
 
@@ -315,6 +316,7 @@ fn clean_lines(input: &str, notes: &mut Vec<Note>, publishers: &mut Vec<String>)
     let (mut chrome, mut pages) = (0, 0);
     let mut page = 0;
     for (i, raw) in simplified.split('\n').enumerate() {
+        work::add(raw.len() + 1);
         let feeds = raw.chars().take_while(|c| *c == '\u{c}').count();
         page += feeds;
         let raw = raw.trim_start_matches('\u{c}').trim_end_matches('\r');

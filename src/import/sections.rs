@@ -152,6 +152,7 @@ pub(super) fn split_run_in_headings(lines: Vec<Line>) -> Vec<Line> {
             continue;
         }
         let mut cuts: Vec<(usize, usize)> = Vec::new();
+        super::work::add(line.text.len() * marks.len());
         for (_, mark) in &marks {
             let mut from = 0;
             while let Some(at) = line.text.get(from..).and_then(|s| s.find(mark.as_str())) {
@@ -194,6 +195,7 @@ pub(super) fn find(lines: &[Line], notes: &mut Vec<Note>) -> Found {
     let mut end = lines.len();
     let mut strays: Vec<(usize, usize)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
+        super::work::add(1);
         let Some(s) = heading_of(&line.text, current) else {
             continue;
         };

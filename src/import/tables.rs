@@ -281,6 +281,7 @@ impl Labels {
                 };
                 let mut at = from;
                 loop {
+                    super::work::add(self.text.len().saturating_sub(at));
                     let pos = at + self.text.get(at..)?.find(key)?;
                     let end = pos + key.len();
                     if !whole || self.boundary(end) {
@@ -580,6 +581,7 @@ impl Walk<'_> {
     }
 
     fn go(&mut self, piece: usize, at: usize) {
+        super::work::add(1);
         self.steps += 1;
         if self.out.len() >= MAX_OPTIONS || self.steps > 200_000 {
             return;
@@ -700,6 +702,7 @@ fn complete(shape: &Shape, row: usize, vals: &[&Token], glued: bool) -> Vec<Vec<
 /// Every increasing choice of `k` slots among `n`.
 fn placements(n: usize, k: usize) -> Vec<Vec<usize>> {
     fn go(n: usize, k: usize, from: usize, cur: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        super::work::add(1);
         if cur.len() == k {
             out.push(cur.clone());
             return;
@@ -1182,6 +1185,7 @@ impl<'a> Search<'a> {
     }
 
     fn go(&mut self, step: usize, holds: usize, fails: usize) {
+        super::work::add(1);
         self.nodes += 1;
         if self.nodes > 50_000 {
             self.exhausted = true;
@@ -1501,6 +1505,7 @@ fn candidates(
             .map(|(row, g)| match g {
                 Some(ids) if !ids.is_empty() => {
                     let group: Vec<&Token> = ids.iter().filter_map(|&i| tokens.get(i)).collect();
+                    super::work::add(group.len());
                     let hard = group.iter().filter(|t| !t.soft).count();
                     // A row fits when its values fill it between its label and
                     // the next, one empty cell dropped at most; in the sequence

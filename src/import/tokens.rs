@@ -207,6 +207,7 @@ pub(super) fn tokens(lines: &[Line], glued: bool) -> Vec<Token> {
         page: 0,
     };
     for (i, line) in lines.iter().enumerate() {
+        super::work::add(line.text.len() + 1);
         out.line = i;
         out.page = line.page;
         let text = line.text.as_str();
