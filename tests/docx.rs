@@ -66,7 +66,10 @@ fn the_word_file_can_be_traditional() {
 fn libreoffice_opens_and_prints_the_word_file() {
     let dir = std::env::temp_dir().join(format!("nianbao-docx-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let r = import(SEEDS[4]).report;
+        let mut r = import(SEEDS[4]).report;
+    // Control characters a paste can carry (issue 8): the file still opens.
+    r.meta.preamble = format!("{}\u{b}\u{c}\u{0}\u{1b}", r.meta.preamble);
+    r.agency = r.agency.map(|a| format!("{a}\u{8}"));
     let docx = dir.join("report.docx");
     std::fs::write(&docx, render(Export::Docx, &r).bytes).unwrap();
     let status = std::process::Command::new("libreoffice")
@@ -93,5 +96,45 @@ fn libreoffice_opens_and_prints_the_word_file() {
         "复议后起诉",
     ] {
         assert!(flat.contains(want), "{want} not in the PDF text");
+    }
+}
+
+/// Every XML part of a Word file, parsed: a file with one that is not
+/// well-formed is refused by Word and LibreOffice.
+fn xml_parts_parse(bytes: &[u8]) -> Result<(), String> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).map_err(|e| e.to_string())?;
+        if !file.name().ends_with(".xml") && !file.name().ends_with(".rels") {
+            continue;
+        }
+        let mut xml = String::new();
+        file.read_to_string(&mut xml).map_err(|e| e.to_string())?;
+        roxmltree::Document::parse(&xml).map_err(|e| format!("{}: {e}", file.name()))?;
+    }
+    Ok(())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, .. Default::default() })]
+
+    /// Any text in any field, control characters included, gives a Word
+    /// file whose every XML part is well-formed (issue 8).
+    #[test]
+    fn any_text_in_any_field_gives_a_well_formed_word_file(
+        texts in proptest::collection::vec("\\PC{0,3}[\\x00-\\x1f\\u{7f}\\u{fffe}\\u{ffff}]{0,3}\\PC{0,3}", 12)
+    ) {
+        let mut r = import(SEEDS[1]).report;
+        r.agency = Some(texts[0].clone());
+        r.meta.title = texts[1].clone();
+        r.meta.preamble = texts[2].clone();
+        r.meta.date = texts[3].clone();
+        for (key, text) in nianbao::model::TextKey::ALL.iter().zip(&texts[4..]) {
+            r.set_text(*key, text.clone());
+        }
+        let t = r.template();
+        r.set_raw(t.by_path("t3.new_received.total").unwrap(), texts[11].clone());
+        let bytes = render(Export::Docx, &r).bytes;
+        proptest::prop_assert_eq!(xml_parts_parse(&bytes), Ok(()));
     }
 }

@@ -35,9 +35,23 @@ type Convert<'a> = &'a dyn Fn(&str) -> String;
 
 fn run(text: &str, font: &str, size: usize, convert: Convert) -> Run {
     Run::new()
-        .add_text(convert(text))
+        .add_text(xml_text(&convert(text)))
         .fonts(fonts(font))
         .size(size)
+}
+
+/// Text as XML 1.0 allows it: the control characters it forbids (U+0000–
+/// U+0008, U+000B, U+000C, U+000E–U+001F) and U+FFFE/U+FFFF make a Word
+/// file that no program opens; they are dropped. Tab and line breaks stay.
+///
+/// ```
+/// assert_eq!(nianbao::render::docx::xml_text("a\u{b}b\u{0}c\u{1b}\td"), "abc\td");
+/// ```
+pub fn xml_text(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !(c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || ('\u{7f}'..='\u{9f}').contains(&c))
+        .filter(|&c| !matches!(c, '\u{fffe}' | '\u{ffff}'))
+        .collect()
 }
 
 fn body_paragraph(text: &str, convert: Convert) -> Paragraph {
