@@ -277,14 +277,7 @@ fn check(
         })
         .collect();
     if args.csv {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let _ = w.write_record(batch::COLUMNS);
-        for row in &rows {
-            let _ = w.write_record(row);
-        }
-        // A byte-order mark, so that Excel on a Chinese Windows PC reads UTF-8.
-        out.write_all("\u{feff}".as_bytes())?;
-        out.write_all(&w.into_inner().unwrap_or_default())?;
+        out.write_all(batch::csv(&rows).as_bytes())?;
         return Ok(status);
     }
     if args.json {

@@ -223,6 +223,33 @@ fn csv_output_opens_in_excel() {
     assert!(y2022[7].ends_with("2021.txt"));
 }
 
+#[test]
+fn csv_cells_a_spreadsheet_would_run_stay_text() {
+    let dir = std::env::temp_dir().join(format!("nianbao-csv-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (i, agency) in [
+        "=1+1+cmd|' /C calc'!A0",
+        "@SUM(A1)",
+        "+1",
+        "-1",
+        "=HYPERLINK(\"http://x\",\"点\")",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let report = serde_json::json!({"format": "2021", "year": 2023, "agency": agency});
+        std::fs::write(dir.join(format!("{i}.json")), report.to_string()).unwrap();
+    }
+    let out = nianbao(&["check", dir.to_str().unwrap(), "--csv"], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    for line in text.lines().skip(1) {
+        let agency = line.split(',').nth(1).unwrap().trim_start_matches('"');
+        assert!(agency.starts_with('\''), "{line}");
+    }
+    assert!(text.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"点\"\")\""));
+}
+
 fn csv_rows(text: &str) -> Vec<Vec<String>> {
     text.lines()
         .map(|l| l.split(',').map(str::to_owned).collect())

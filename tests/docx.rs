@@ -66,7 +66,7 @@ fn the_word_file_can_be_traditional() {
 fn libreoffice_opens_and_prints_the_word_file() {
     let dir = std::env::temp_dir().join(format!("nianbao-docx-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-        let mut r = import(SEEDS[4]).report;
+    let mut r = import(SEEDS[4]).report;
     // Control characters a paste can carry (issue 8): the file still opens.
     r.meta.preamble = format!("{}\u{b}\u{c}\u{0}\u{1b}", r.meta.preamble);
     r.agency = r.agency.map(|a| format!("{a}\u{8}"));

@@ -40,6 +40,44 @@ pub fn summary_row(
     ]
 }
 
+/// The summary as CSV for Excel: a byte-order mark (so that Excel on a
+/// Chinese Windows PC reads UTF-8), the header of [`COLUMNS`], then the
+/// rows, quoted as RFC 4180 asks. A cell that a spreadsheet would take for a
+/// formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return;
+/// an agency name is whatever a report says) is prefixed with `'` so that it
+/// stays text (OWASP, CSV injection).
+///
+/// ```
+/// use nianbao::rules::batch::csv;
+/// let rows = [["=HYPERLINK(\"http://x\")", "某局, 二", "2023", "2021", "0", "1", "0", ""].map(String::from)];
+/// let text = csv(&rows);
+/// assert!(text.starts_with("\u{feff}文件,机关,"));
+/// assert!(text.ends_with("\"'=HYPERLINK(\"\"http://x\"\")\",\"某局, 二\",2023,2021,0,1,0,\r\n"));
+/// ```
+pub fn csv(rows: &[[String; 8]]) -> String {
+    let mut out = String::from("\u{feff}");
+    let header = COLUMNS.map(str::to_owned);
+    for row in std::iter::once(&header).chain(rows) {
+        let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn csv_cell(cell: &str) -> String {
+    let cell = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    };
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell
+    }
+}
+
 /// One report's result in a batch.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Checked {

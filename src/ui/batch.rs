@@ -5,10 +5,12 @@
 
 use leptos::prelude::*;
 
+use super::browser::download;
 use super::state::AppState;
 use crate::import::Imported;
 use crate::model::Report;
-use crate::rules::batch::{check_all, summary_row, Checked, COLUMNS};
+use crate::render::Rendered;
+use crate::rules::batch::{check_all, csv, summary_row, Checked, COLUMNS};
 
 /// Reports read from dropped or chosen files.
 #[derive(Clone)]
@@ -49,6 +51,20 @@ pub fn BatchTable(
         batch.reports.len()
     );
     let names: Vec<String> = batch.reports.iter().map(|(n, _)| n.clone()).collect();
+    let summary: Vec<[String; 8]> = batch
+        .reports
+        .iter()
+        .zip(&batch.checked)
+        .map(|((name, report), checked)| {
+            let previous = checked.previous.map_or("", |p| names[p].as_str());
+            summary_row(name, report, checked, previous)
+        })
+        .collect();
+    let csv_file = Rendered {
+        filename: "年报批量核对汇总.csv".to_owned(),
+        mime: "text/csv;charset=utf-8",
+        bytes: csv(&summary).into_bytes(),
+    };
     let rows = batch
         .reports
         .iter()
@@ -100,6 +116,11 @@ pub fn BatchTable(
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+                        <button type="button" data-batch-csv="" on:click=move |_| {
+                if let Err(why) = download::offer(&csv_file) {
+                    state.notice.set(Some(why.to_owned()));
+                }
+            }>"导出汇总表（CSV，可用 Excel 打开）"</button>
             <button type="button" on:click=move |_| on_close.run(())>"关闭批量核对"</button>
         </div>
     }

@@ -431,3 +431,18 @@ test('PDF text laid out with spaces is read by its columns', async () => {
     assert.equal(await app.value(path), t.cells[path] ?? '', path);
   }
 });
+
+test('the batch summary downloads as CSV, where an agency written as a formula stays text', async () => {
+  const report = (agency, year) => Buffer.from(JSON.stringify({ format: '2021', year, agency }));
+  await page.locator('input[data-import-file]').setInputFiles([
+    { name: 'a.json', mimeType: 'application/json', buffer: report('=1+1+cmd|\' /C calc\'!A0', 2023) },
+    { name: 'b.json', mimeType: 'application/json', buffer: report('某局', 2023) },
+  ]);
+  await page.locator('[data-batch]').waitFor();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-batch-csv]').click()]);
+  const text = fs.readFileSync(await dl.path(), 'utf8');
+  assert.equal(dl.suggestedFilename(), '年报批量核对汇总.csv');
+  assert.ok(text.startsWith('\ufeff文件,机关,年度'), text.slice(0, 40));
+  assert.ok(text.includes(`a.json,"'=1+1+cmd|' /C calc'!A0"`), text);
+  assert.ok(text.includes('b.json,某局,2023'), text);
+});
