@@ -74,18 +74,22 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
 }
 
 /// Files named on the command line, folders expanded (sorted, recursive).
-fn expand(paths: &[String]) -> Vec<String> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+/// Symbolic links inside folders are not followed (a link to a parent
+/// would make the walk endless); they are listed, to be said.
+fn expand(paths: &[String]) -> (Vec<String>, Vec<String>) {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>, links: &mut Vec<PathBuf>) {
+        let mut entries: Vec<(PathBuf, Option<std::fs::FileType>)> = std::fs::read_dir(dir)
             .into_iter()
             .flatten()
             .flatten()
-            .map(|e| e.path())
+            .map(|e| (e.path(), e.file_type().ok()))
             .collect();
-        entries.sort();
-        for path in entries {
-            if path.is_dir() {
-                walk(&path, out);
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        for (path, kind) in entries {
+            if kind.is_some_and(|k| k.is_symlink()) {
+                links.push(path);
+            } else if kind.is_some_and(|k| k.is_dir()) {
+                walk(&path, out, links);
             } else if path
                 .extension()
                 .and_then(|e| e.to_str())
@@ -96,17 +100,22 @@ fn expand(paths: &[String]) -> Vec<String> {
         }
     }
     let mut out = Vec::new();
+    let mut links = Vec::new();
     for p in paths {
         let path = Path::new(p);
         if p != "-" && path.is_dir() {
             let mut found = Vec::new();
-            walk(path, &mut found);
+            walk(path, &mut found, &mut links);
             out.extend(found.iter().map(|f| f.to_string_lossy().into_owned()));
         } else {
             out.push(p.clone());
         }
     }
-    out
+    let links = links
+        .iter()
+        .map(|l| l.to_string_lossy().into_owned())
+        .collect();
+    (out, links)
 }
 
 fn read_file(path: &str) -> Result<String, String> {
@@ -339,7 +348,17 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             return 2;
         }
     };
-    let paths = expand(&args.files);
+    let (paths, links) = expand(&args.files);
+    if !links.is_empty() {
+        let shown: Vec<&str> = links.iter().take(5).map(String::as_str).collect();
+        let more = if links.len() > 5 { " 等" } else { "" };
+        let _ = writeln!(
+            err,
+            "已跳过文件夹中的 {} 个符号链接（不跟随链接，以免重复或无限循环）：{}{more}",
+            links.len(),
+            shown.join("、")
+        );
+    }
     if paths.is_empty() {
         let _ = writeln!(err, "文件夹中没有找到报告文件（.txt .html .htm .json）。");
         return 1;
@@ -375,7 +394,15 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             Ok(status)
         })(),
     };
-    result.unwrap_or(1)
+    match result {
+        Ok(status) => status,
+        // A reader that stopped reading (`| head`) needs no message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 1,
+        Err(e) => {
+            let _ = writeln!(err, "错误：无法写出结果（{e}）。");
+            1
+        }
+    }
 }
 
 /// Entry point for `main`.

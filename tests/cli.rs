@@ -224,6 +224,39 @@ fn csv_output_opens_in_excel() {
 }
 
 #[test]
+#[cfg(unix)]
+fn symbolic_links_in_a_folder_are_skipped_and_said() {
+    let dir = std::env::temp_dir().join(format!("nianbao-links-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("2023.txt"), include_str!("fixtures/seed_001.txt")).unwrap();
+    // A link to the folder itself and one to its parent: followed, the walk never ends.
+    std::os::unix::fs::symlink(".", dir.join("a")).unwrap();
+    std::os::unix::fs::symlink("..", dir.join("b")).unwrap();
+    let out = nianbao(&["check", dir.to_str().unwrap(), "--csv"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 2, "one report, once: {text}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("已跳过文件夹中的 2 个符号链接"), "{err}");
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_full_disk_is_said_not_silent() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["render", "tests/fixtures/seed_001.txt", "--docx"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("无法写出结果"));
+}
+
+#[test]
 fn csv_cells_a_spreadsheet_would_run_stay_text() {
     let dir = std::env::temp_dir().join(format!("nianbao-csv-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

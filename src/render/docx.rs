@@ -50,9 +50,7 @@ fn run(text: &str, font: &str, size: usize, convert: Convert) -> Run {
 pub fn xml_text(text: &str) -> String {
     text.chars()
         .filter(|&c| {
-                        !c.is_control()
-                || matches!(c, '\t' | '\n' | '\r')
-                || ('\u{7f}'..='\u{9f}').contains(&c)
+            !c.is_control() || matches!(c, '\t' | '\n' | '\r') || ('\u{7f}'..='\u{9f}').contains(&c)
         })
         .filter(|&c| !matches!(c, '\u{fffe}' | '\u{ffff}'))
         .collect()
