@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pinInlineScripts } from './csp.mjs';
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
 const index = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
@@ -71,5 +72,5 @@ await __wbg_init({ module_or_path: bytes });
 </html>
 `;
 const out = path.join(dist, 'nianbao.html');
-fs.writeFileSync(out, html);
+fs.writeFileSync(out, pinInlineScripts(html));
 console.log(`${out}: ${(html.length / 1048576).toFixed(2)} MB`);

@@ -443,6 +443,28 @@ test('the batch summary downloads as CSV, where an agency written as a formula s
   const text = fs.readFileSync(await dl.path(), 'utf8');
   assert.equal(dl.suggestedFilename(), '年报批量核对汇总.csv');
   assert.ok(text.startsWith('\ufeff文件,机关,年度'), text.slice(0, 40));
-  assert.ok(text.includes(`a.json,"'=1+1+cmd|' /C calc'!A0"`), text);
+    assert.ok(text.includes(`a.json,'=1+1+cmd|' /C calc'!A0,2023`), text);
   assert.ok(text.includes('b.json,某局,2023'), text);
+});
+
+test('the CSP lets no injected inline script or handler run', async () => {
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.ok(!/script-src[^;]*'unsafe-inline'/.test(csp), csp);
+  assert.match(csp, /script-src 'self' 'sha256-/);
+  const blocked = await page.evaluate(async () => {
+    const violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+    const img = document.createElement('img');
+    img.setAttribute('onerror', 'window.__pwned = 1');
+    img.src = 'data:,not-an-image';
+    const s = document.createElement('script');
+    s.textContent = 'window.__pwned = 2';
+    document.body.append(img, s);
+    await new Promise((r) => setTimeout(r, 200));
+    return { pwned: window.__pwned, violations };
+  });
+  assert.equal(blocked.pwned, undefined);
+  assert.ok(blocked.violations.some((d) => d.startsWith('script-src')), blocked.violations.join());
+  // The browser reports the blocked scripts on the console: expected here.
+  errors.length = 0;
 });

@@ -43,6 +43,25 @@ test('nianbao.html works from file:// with no request at all', async () => {
   const xml = execFileSync('python3', ['-c', 'import sys,zipfile;print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', await dl.path()]).toString();
   assert.match(xml, /大武口区人民政府办公室/);
 
+    // A traditional paste is converted by the worker built from the page.
+  await app.importText(seed(2));
+  assert.match(await page.locator('[data-import-preview]').textContent(), /已将繁体字转换为简体字/);
+  await page.locator('[data-import-preview] button:has-text("取消")').click();
+
+  // The CSP pins the inlined app by its hashes: an injected handler never runs.
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.ok(!/script-src[^;]*'unsafe-inline'/.test(csp), csp);
+  const pwned = await page.evaluate(async () => {
+    const img = document.createElement('img');
+    img.setAttribute('onerror', 'window.__pwned = 1');
+    img.src = 'data:,x';
+    document.body.append(img);
+    await new Promise((r) => setTimeout(r, 200));
+    return window.__pwned;
+  });
+  assert.equal(pwned, undefined);
+  errors.length = 0;
+
   // The draft survives closing and reopening the file.
   await page.reload();
   await page.locator('[data-findings]').waitFor();
