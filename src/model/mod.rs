@@ -175,23 +175,33 @@ impl Report {
 
     /// Pastes a block copied from Excel or WPS (rows of tab-separated cells)
     /// with its top-left corner at `start`. Cells beyond the table are
-    /// dropped. Returns how many cells were written.
-    pub fn paste_block(&mut self, start: CellId, block: &str) -> usize {
+    /// dropped. Returns how many cells were written, and how many values
+    /// (non-empty cells) fell outside the table, to be said.
+    ///
+    /// ```
+    /// let mut r = nianbao::model::Report::default();
+    /// let start = r.template().by_path("t4.suit_after_review.pending").unwrap();
+    /// assert_eq!(r.paste_block(start, "1\t2\t3\n4\t5\t"), (2, 3));
+    /// ```
+    pub fn paste_block(&mut self, start: CellId, block: &str) -> (usize, usize) {
         let t = self.template();
         let Some((table, row, col)) = t.position(start) else {
-            return 0;
+            return (0, 0);
         };
-        let mut written = 0;
+        let (mut written, mut left_out) = (0, 0);
         let lines = block.trim_end_matches(['\r', '\n']).split('\n');
         for (dr, line) in lines.enumerate() {
             for (dc, text) in line.trim_end_matches('\r').split('\t').enumerate() {
-                if let Some(id) = t.cell_at(table, row + dr, col + dc) {
-                    self.set_raw(id, text.trim());
-                    written += 1;
+                match t.cell_at(table, row + dr, col + dc) {
+                    Some(id) => {
+                        self.set_raw(id, text.trim());
+                        written += 1;
+                    }
+                    None => left_out += usize::from(!text.trim().is_empty()),
                 }
             }
         }
-        written
+        (written, left_out)
     }
 
     /// How many cells hold any text.
@@ -315,7 +325,7 @@ mod tests {
         let t = r.template();
         let start = t.by_path("t3.new_received.research").unwrap();
         let n = r.paste_block(start, "1\t2\t3\t4\t5\t6\r\n７\t8\r\n");
-        assert_eq!(n, 5 + 2);
+        assert_eq!(n, (5 + 2, 1));
         assert_eq!(r.raw(t.by_path("t3.new_received.total").unwrap()), "5");
         assert_eq!(r.raw(t.by_path("t3.carried_over.research").unwrap()), "７");
         assert_eq!(

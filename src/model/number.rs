@@ -82,6 +82,10 @@ pub fn is_missing_mark(s: &str) -> bool {
 /// assert_eq!(read("-3", ValueKind::Signed), Value::Number(-3));
 /// assert_eq!(read("7121.99万元", ValueKind::Decimal), Value::Number(71_219_900));
 /// assert_eq!(read("251000元", ValueKind::Decimal), Value::Number(251_000));
+/// assert_eq!(read("12345678901234567890", ValueKind::Count), Value::Invalid(Reason::TooLarge));
+/// assert_eq!(read("12.34567", ValueKind::Decimal), Value::Invalid(Reason::TooPrecise));
+/// assert_eq!(read("3000.5元", ValueKind::Decimal), Value::Invalid(Reason::TooPrecise));
+/// assert_eq!(read("1.23456", ValueKind::Count), Value::Invalid(Reason::NotInteger));
 /// ```
 pub fn read(raw: &str, kind: ValueKind) -> Value {
     // Plain digits, by far the most common cell: no folding needed.
@@ -110,6 +114,19 @@ pub fn read(raw: &str, kind: ValueKind) -> Value {
         _ => (false, body),
     };
     let Some(units) = parse_scaled(digits) else {
+        // Digits all the same, only too many of them or of their decimals.
+        // "1." stays not a number: it is a list marker.
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, "0"));
+        let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if all_digits(int) && all_digits(frac) {
+            return Value::Invalid(if int.len() > 15 {
+                Reason::TooLarge
+            } else if kind == ValueKind::Decimal {
+                Reason::TooPrecise
+            } else {
+                Reason::NotInteger
+            });
+        }
         return Value::Invalid(Reason::NotANumber);
     };
     let Ok(units) = i64::try_from(units) else {
@@ -232,9 +249,10 @@ mod tests {
         decimal: "12.5", Decimal => Value::Number(125_000);
         decimal_wan: "7121.99万元", Decimal => Value::Number(71_219_900);
         decimal_yuan: "251000元", Decimal => Value::Number(251_000);
-        too_precise: "1.23456", Decimal => Value::Invalid(Reason::NotANumber);
+        too_precise: "1.23456", Decimal => Value::Invalid(Reason::TooPrecise);
+        too_precise_count: "1.23456", Count => Value::Invalid(Reason::NotInteger);
         trailing_dot_is_a_list_marker: "1.", Count => Value::Invalid(Reason::NotANumber);
-        huge: "99999999999999999999", Count => Value::Invalid(Reason::NotANumber);
+        huge: "99999999999999999999", Count => Value::Invalid(Reason::TooLarge);
         with_unit: "17件", Count => Value::Number(17);
     }
 

@@ -104,6 +104,15 @@ test('a block copied from Excel fills the cells from the focused one', async () 
   assert.equal(await app.value('t3.new_received.total'), '4');
   assert.equal(await app.value('t3.carried_over.natural_person'), '1');
   assert.equal(await app.value('t3.carried_over.total'), '1');
+  assert.match(await page.locator('[data-notice]').textContent(), /粘贴 14 个单元格。/);
+});
+
+test('values of a block pasted past the table are counted and said', async () => {
+  const rows = Array.from({ length: 400 }, () => '1\t2\t3\t4\t5\t6\t21\t9').join('\r\n');
+  await app.paste(app.cell('t3.carried_forward.research'), { text: rows });
+  // 表三's last row, from its third column: five cells written, the rest left out.
+  assert.equal(await app.value('t3.carried_forward.total'), '5');
+  assert.match(await page.locator('[data-notice]').textContent(), /粘贴 5 个单元格；另有 3195 个数值超出表格范围/);
 });
 
 test('自动合计 fills every total from its parts', async () => {

@@ -105,11 +105,13 @@ pub fn CellInput(
         };
         if text.trim_end().contains(['\t', '\n']) {
             ev.prevent_default();
-            let mut n = 0;
+            let mut n = (0, 0);
             report.update(|r| n = r.paste_block(id, &text));
-            state
-                .notice
-                .set(Some(format!("已从该单元格起粘贴 {n} 个单元格。")));
+            let (written, left_out) = n;
+            state.notice.set(Some(match left_out {
+                0 => format!("已从该单元格起粘贴 {written} 个单元格。"),
+                _ => format!("已从该单元格起粘贴 {written} 个单元格；另有 {left_out} 个数值超出表格范围，未粘贴，请检查复制的区域。"),
+            }));
         }
     };
 
