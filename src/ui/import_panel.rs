@@ -103,7 +103,12 @@ pub fn ImportPanel() -> impl IntoView {
             // Tables come through intact from the HTML; show its text form.
             Some((content, true)) => {
                 ev.prevent_default();
-                source.set(shown(import::html::to_text(&content)));
+                // Its text form only when the box can show it; the import caps the rest.
+                source.set(if content.len() > SHOWN_MAX {
+                    String::new()
+                } else {
+                    shown(import::html::to_text(&content))
+                });
                 show_preview(content, None);
             }
             // A huge paste never goes into the box, where laying it out would freeze the page.
