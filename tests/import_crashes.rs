@@ -169,8 +169,15 @@ fn samples() -> Vec<String> {
 #[test]
 fn a_mutated_report_never_panics_and_stays_within_its_work_bound() {
     let samples = samples();
-    let mut rng = Rng(0x5eed);
-    for round in 0..600 {
+    // A longer run: NIANBAO_FUZZ_ROUNDS=20000 NIANBAO_FUZZ_SEED=7 cargo test --release ...
+    let var = |name, default| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let mut rng = Rng(var("NIANBAO_FUZZ_SEED", 0x5eed));
+    for round in 0..var("NIANBAO_FUZZ_ROUNDS", 600) as usize {
         let seed = &samples[round % samples.len()];
         let mut lines: Vec<String> = seed.lines().map(str::to_owned).collect();
         for _ in 0..1 + rng.below(6) {
