@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::import;
 use crate::model::{json, Report};
 use crate::render::{render_in, Export, Script};
-use crate::rules::{self, batch, Finding};
+use crate::rules::{batch, Finding};
 use crate::template::Format;
 
 const USAGE: &str = "用法：
@@ -265,19 +265,11 @@ fn check(
     let checked: Vec<batch::Checked> = match &previous {
         Some(prev) => only
             .iter()
-            .map(|r| {
-                let findings = rules::check(r, Some(prev));
-                let counts = rules::tally(&findings);
-                batch::Checked {
-                    findings,
-                    previous: None,
-                    counts,
-                }
-            })
+            .map(|r| batch::Checked::new(r, Some(prev)))
             .collect(),
         None => batch::check_all(&only),
     };
-    let rows: Vec<[String; 8]> = reports
+    let rows: Vec<[String; 9]> = reports
         .iter()
         .zip(&checked)
         .map(|((path, r), c)| {
@@ -304,9 +296,14 @@ fn check(
     if details {
         for ((path, r), c) in reports.iter().zip(&checked) {
             let (e, w, i) = c.counts;
+            let counts = if c.readable() {
+                format!("错误 {e}，提醒 {w}，提示 {i}")
+            } else {
+                "未能读取".to_owned()
+            };
             writeln!(
                 out,
-                "== {path}：{} {} {}，错误 {e}，提醒 {w}，提示 {i}",
+                "== {path}：{} {} {}，{counts}",
                 agency(r),
                 year(r),
                 format_name(r.format)
@@ -323,9 +320,14 @@ fn check(
         let mut table_rows = vec![batch::COLUMNS.map(str::to_owned).to_vec()];
         table_rows.extend(rows.iter().map(|r| r.to_vec()));
         let with_errors = checked.iter().filter(|c| c.counts.0 > 0).count();
+        let unreadable = checked.iter().filter(|c| !c.readable()).count();
+        let unreadable = match unreadable {
+            0 => String::new(),
+            n => format!("，{n} 份未能读取"),
+        };
         writeln!(
             out,
-            "\n共 {} 份报告，{with_errors} 份有错误：",
+            "\n共 {} 份报告，{with_errors} 份有错误{unreadable}：",
             reports.len()
         )?;
         write!(out, "{}", table(&table_rows))?;

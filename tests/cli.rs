@@ -210,6 +210,7 @@ fn csv_output_opens_in_excel() {
             "机关",
             "年度",
             "格式",
+            "读取",
             "错误",
             "提醒",
             "提示",
@@ -218,9 +219,43 @@ fn csv_output_opens_in_excel() {
     );
     assert_eq!(rows.len(), 4);
     let other = rows.iter().find(|r| r[0].ends_with("other.txt")).unwrap();
-    assert_eq!(&other[1..6], ["新巴尔虎左旗", "2020", "2019", "6", "1"]);
+    assert_eq!(
+        &other[1..7],
+        ["新巴尔虎左旗", "2020", "2019", "198/198", "6", "1"]
+    );
     let y2022 = rows.iter().find(|r| r[0].ends_with("2022.html")).unwrap();
-    assert!(y2022[7].ends_with("2021.txt"));
+    assert!(y2022[8].ends_with("2021.txt"));
+}
+
+#[test]
+fn a_report_of_which_nothing_could_be_read_is_not_charged() {
+    let dir = batch_dir();
+    // The report's own title and prose, its tables lost (an image in the original).
+    let seed1 = include_str!("fixtures/seed_001.txt");
+    let prose: String = seed1
+        .lines()
+        .filter(|l| !l.contains('|'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(dir.join("images.txt"), prose).unwrap();
+    let out = nianbao(&["check", dir.to_str().unwrap(), "--csv"], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows = csv_rows(text.trim_start_matches('\u{feff}'));
+    let lost = rows.iter().find(|r| r[0].ends_with("images.txt")).unwrap();
+    assert_eq!(&lost[4..8], ["未能读取（0/200）", "—", "—", "—"]);
+    let out = nianbao(&["check", dir.to_str().unwrap()], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("共 5 份报告，2 份有错误，1 份未能读取"),
+        "{text}"
+    );
+    let out = nianbao(&["check", dir.join("images.txt").to_str().unwrap()], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("2021年格式，未能读取\n"), "{text}");
+    assert!(
+        text.contains("未能读取：200 个表格单元格一个也没有读到"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -12,7 +12,7 @@ use crate::model::outline::{parse_date, statistics_year, years_in};
 use crate::model::Report;
 
 /// The suffix every report title ends with.
-const TITLE_SUFFIX: &str = "政府信息公开工作年度报告";
+use crate::model::edit::{default_title, TITLE_SUFFIX};
 
 /// Words that end a report title.
 const TITLE_ENDS: [&str; 6] = [
@@ -251,12 +251,6 @@ pub fn agency_of_title(title: &str) -> Option<String> {
         b => b,
     };
     (name.chars().count() >= 2 && name.chars().count() <= 40).then_some(name)
-}
-
-/// The title a report gets when it has none of its own.
-pub fn default_title(agency: Option<&str>, year: Option<i32>) -> String {
-    let year = year.map(|y| format!("{y}年")).unwrap_or_default();
-    format!("{}{year}{TITLE_SUFFIX}", agency.unwrap_or_default())
 }
 
 /// Takes "机关名称 / 2024年1月20日" off the end of section 六.

@@ -28,7 +28,7 @@ mod tables;
 mod tokens;
 pub mod work;
 
-pub use front::{agency_of_title, default_title};
+pub use front::agency_of_title;
 
 use crate::model::outline::{split_overview, years_in};
 use crate::model::{Report, TextKey};

@@ -4,6 +4,7 @@
 //! meaning is derived on demand by [`number::read`], so nothing typed is
 //! ever lost, even when it is not a number.
 
+pub mod edit;
 pub mod json;
 pub mod number;
 pub mod outline;

@@ -94,6 +94,11 @@ fn cn_digit(c: char) -> Option<char> {
 /// assert_eq!(years_in("20201月"), Vec::<i32>::new());
 /// ```
 pub fn years_in(text: &str) -> Vec<i32> {
+    years_at(text).into_iter().map(|(_, y)| y).collect()
+}
+
+/// Every "YYYY年" of a text with the index of its first char.
+fn years_at(text: &str) -> Vec<(usize, i32)> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     for (i, w) in chars.windows(5).enumerate() {
@@ -109,9 +114,46 @@ pub fn years_in(text: &str) -> Vec<i32> {
         };
         if let Some(y) = digits.and_then(|d| d.parse::<i32>().ok()) {
             if (1990..=2100).contains(&y) {
-                out.push(y);
+                out.push((i, y));
             }
         }
+    }
+    out
+}
+
+/// Years in a report's text that are neither its year nor the next (when it
+/// is published, and plans for it), nor plainly a comparison ("较2023年",
+/// "比2023年", "2023年同期") or a law's history ("2019年修订"), in order,
+/// each once: what is left of an earlier year's report.
+///
+/// ```
+/// use nianbao::model::outline::stray_years;
+/// let text = "2025年主动公开信息120条，较2024年增加5条。现发布《2023年年度报告》。\
+///             《条例》（2019年修订）施行以来，2026年将继续做好工作。2023年工作";
+/// assert_eq!(stray_years(text, 2025), vec![2023]);
+/// ```
+pub fn stray_years(text: &str, year: i32) -> Vec<i32> {
+    const BEFORE: [&str; 7] = ["较", "比", "与", "相比", "对比", "上年", "去年"];
+    const AFTER: [&str; 8] = [
+        "同期", "相比", "修订", "修正", "施行", "颁布", "印发", "公布",
+    ];
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for (i, y) in years_at(text) {
+        if y == year || y == year + 1 || out.contains(&y) {
+            continue;
+        }
+        let before: String = chars[i.saturating_sub(3)..i].iter().collect();
+        let after: String = chars[(i + 5).min(chars.len())..(i + 11).min(chars.len())]
+            .iter()
+            .collect();
+        let after =
+            after.trim_start_matches(|c: char| c.is_ascii_digit() || "月日度底末".contains(c));
+        if BEFORE.iter().any(|w| before.ends_with(w)) || AFTER.iter().any(|w| after.starts_with(w))
+        {
+            continue;
+        }
+        out.push(y);
     }
     out
 }

@@ -197,7 +197,7 @@ pub fn render(export: Export, report: &Report) -> Rendered {
 /// The document title: the report's own, or agency + year + the standard words.
 pub fn title(report: &Report) -> String {
     if report.meta.title.trim().is_empty() {
-        crate::import::default_title(report.agency.as_deref(), report.year)
+        crate::model::edit::default_title(report.agency.as_deref(), report.year)
     } else {
         report.meta.title.clone()
     }

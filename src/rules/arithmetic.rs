@@ -42,7 +42,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             Finding::new("D2", Severity::Warning, message::blanks(t, table, &blank))
                 .with_cells(blank)
         };
-        out.push(finding);
+        out.push(finding.about_blanks());
     }
 
     // R1–R4.
@@ -104,7 +104,8 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
                 Severity::Info,
                 message::not_assessable(t, &rels, &absent),
             )
-            .with_cells(absent),
+            .with_cells(absent)
+            .about_blanks(),
         );
     }
 }

@@ -4,15 +4,16 @@
 
 use std::collections::HashMap;
 
-use super::{check, tally, Finding};
+use super::{check, message, tally, Finding, Severity};
 use crate::model::Report;
 
 /// The columns of a batch summary (CLI table, CSV, the app's table).
-pub const COLUMNS: [&str; 8] = [
+pub const COLUMNS: [&str; 9] = [
     "文件",
     "机关",
     "年度",
     "格式",
+    "读取",
     "错误",
     "提醒",
     "提示",
@@ -20,22 +21,36 @@ pub const COLUMNS: [&str; 8] = [
 ];
 
 /// One summary row, in [`COLUMNS`] order: file name, agency, year, format,
-/// the three counts, and last year's file name (empty when none).
+/// cells read of all, the three counts ("—" for a report that could not be
+/// read: it is not charged with anything), and last year's file name.
 pub fn summary_row(
     file: &str,
     report: &Report,
     checked: &Checked,
     previous_file: &str,
-) -> [String; 8] {
+) -> [String; 9] {
     let (e, w, i) = checked.counts;
+    let count = |n: usize| {
+        if checked.readable() {
+            n.to_string()
+        } else {
+            "—".to_owned()
+        }
+    };
+    let read = if checked.readable() {
+        format!("{}/{}", checked.cells_read, checked.cells)
+    } else {
+        format!("未能读取（0/{}）", checked.cells)
+    };
     [
         file.to_owned(),
         report.agency.clone().unwrap_or_default(),
         report.year.map(|y| y.to_string()).unwrap_or_default(),
         report.format.as_str().to_owned(),
-        e.to_string(),
-        w.to_string(),
-        i.to_string(),
+        read,
+        count(e),
+        count(w),
+        count(i),
         previous_file.to_owned(),
     ]
 }
@@ -49,12 +64,12 @@ pub fn summary_row(
 ///
 /// ```
 /// use nianbao::rules::batch::csv;
-/// let rows = [["=HYPERLINK(\"http://x\")", "某局, 二", "2023", "2021", "0", "1", "0", ""].map(String::from)];
+/// let rows = [["=HYPERLINK(\"http://x\")", "某局, 二", "2023", "2021", "5/200", "0", "1", "0", ""].map(String::from)];
 /// let text = csv(&rows);
 /// assert!(text.starts_with("\u{feff}文件,机关,"));
-/// assert!(text.ends_with("\"'=HYPERLINK(\"\"http://x\"\")\",\"某局, 二\",2023,2021,0,1,0,\r\n"));
+/// assert!(text.ends_with("\"'=HYPERLINK(\"\"http://x\"\")\",\"某局, 二\",2023,2021,5/200,0,1,0,\r\n"));
 /// ```
-pub fn csv(rows: &[[String; 8]]) -> String {
+pub fn csv(rows: &[[String; 9]]) -> String {
     let mut out = String::from("\u{feff}");
     let header = COLUMNS.map(str::to_owned);
     for row in std::iter::once(&header).chain(rows) {
@@ -87,6 +102,46 @@ pub struct Checked {
     pub previous: Option<usize>,
     /// (errors, warnings, infos).
     pub counts: (usize, usize, usize),
+    /// Cells that hold anything.
+    pub cells_read: usize,
+    /// Cells of its format.
+    pub cells: usize,
+}
+
+impl Checked {
+    /// Checks one report, against last year's when given (`previous` is for
+    /// the caller to set: an index in its batch).
+    /// A report of which no cell could be read is not checked: blanks and
+    /// empty sections there say nothing about the report, only about the
+    /// reading; it gets one note saying so.
+    pub fn new(report: &Report, last_year: Option<&Report>) -> Checked {
+        let cells = report.template().cells.len();
+        let cells_read = report.filled_cells();
+        if cells_read == 0 {
+            let note = Finding::new("M1", Severity::Info, message::unreadable(cells));
+            return Checked {
+                findings: vec![note],
+                previous: None,
+                counts: (0, 0, 0),
+                cells_read,
+                cells,
+            };
+        }
+        let findings = check(report, last_year);
+        let counts = tally(&findings);
+        Checked {
+            findings,
+            previous: None,
+            counts,
+            cells_read,
+            cells,
+        }
+    }
+
+    /// Whether any cell was read (else the report is shown as 未能读取).
+    pub fn readable(&self) -> bool {
+        self.cells_read > 0
+    }
 }
 
 /// The agency as a chain key: whitespace and the usual suffix noise removed.
@@ -102,6 +157,7 @@ fn agency_key(report: &Report) -> Option<String> {
 /// let mut a = Report::default();
 /// a.agency = Some("某局".into());
 /// a.year = Some(2023);
+/// a.set_raw(a.template().by_path("t4.review.total").unwrap(), "0");
 /// let mut b = a.clone();
 /// b.year = Some(2024);
 /// let checked = check_all(&[b, a]);
@@ -111,6 +167,9 @@ fn agency_key(report: &Report) -> Option<String> {
 pub fn check_all(reports: &[Report]) -> Vec<Checked> {
     let mut by_year: HashMap<(String, i32), usize> = HashMap::new();
     for (i, r) in reports.iter().enumerate() {
+        if r.filled_cells() == 0 {
+            continue;
+        }
         if let (Some(agency), Some(year)) = (agency_key(r), r.year) {
             by_year.entry((agency, year)).or_insert(i);
         }
@@ -121,13 +180,9 @@ pub fn check_all(reports: &[Report]) -> Vec<Checked> {
             let previous = agency_key(r)
                 .zip(r.year)
                 .and_then(|(agency, year)| by_year.get(&(agency, year - 1)).copied());
-            let findings = check(r, previous.map(|p| &reports[p]));
-            let counts = tally(&findings);
-            Checked {
-                findings,
-                previous,
-                counts,
-            }
+            let mut checked = Checked::new(r, previous.map(|p| &reports[p]));
+            checked.previous = previous.filter(|_| checked.readable());
+            checked
         })
         .collect()
 }

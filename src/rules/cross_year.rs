@@ -1,8 +1,11 @@
 //! X1–X3 (spec §6.2): continuity with last year's report. Warnings only:
-//! mergers, splits and 清理 exercises break them legitimately.
+//! mergers, splits and 清理 exercises break them legitimately. X5: a text
+//! part that repeats last year's (reviewers flag such reports).
 
 use super::{message, Finding, Severity};
-use crate::model::Report;
+use std::collections::HashMap;
+
+use crate::model::{edit::Field, Report, TextKey};
 use crate::template::{table3, table3::Role, Format};
 
 pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
@@ -37,6 +40,20 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
                 f.fix = Some(this_id);
                 out.push(f);
             }
+        }
+    }
+
+    // X5: a text part that repeats last year's.
+    for key in TextKey::ALL {
+        if let Some(percent) = copied(report.text(key), prev.text(key)) {
+            out.push(
+                Finding::new(
+                    "X5",
+                    Severity::Warning,
+                    message::copied_text(key.title(), percent),
+                )
+                .on_field(Field::Text(key)),
+            );
         }
     }
 
@@ -87,5 +104,63 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
                 .with_cells([repealed_id]),
             );
         }
+    }
+}
+
+/// Shorter texts ("本年度未收取信息处理费。") may well stay the same each year.
+const COPIED_MIN_CHARS: usize = 40;
+/// Similarity from which a text counts as last year's.
+const COPIED_PERCENT: u32 = 90;
+
+/// The similarity of this year's text to last year's, in percent, when it is
+/// at least [`COPIED_PERCENT`]: the Dice coefficient of their character
+/// pairs, punctuation and spaces left out (so a reflowed copy is still one).
+fn copied(this: &str, last: &str) -> Option<u32> {
+    let letters = |s: &str| -> Vec<char> { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let (a, b) = (letters(this), letters(last));
+    if a.len() < COPIED_MIN_CHARS || b.len() < COPIED_MIN_CHARS {
+        return None;
+    }
+    if a == b {
+        return Some(100);
+    }
+    let mut pairs: HashMap<(char, char), i32> = HashMap::new();
+    for w in a.windows(2) {
+        *pairs.entry((w[0], w[1])).or_default() += 1;
+    }
+    let mut shared = 0usize;
+    for w in b.windows(2) {
+        if let Some(n) = pairs.get_mut(&(w[0], w[1])) {
+            if *n > 0 {
+                *n -= 1;
+                shared += 1;
+            }
+        }
+    }
+    let percent = (200 * shared / (a.len() + b.len() - 2)) as u32;
+    (percent >= COPIED_PERCENT).then_some(percent.min(99))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::copied;
+
+    const LAST: &str = "本机关严格落实政府信息公开工作要求，全年主动公开政府信息一百二十条，\
+        依申请公开工作规范有序，政府信息管理制度不断完善，平台建设持续加强，监督保障到位。";
+
+    #[test]
+    fn a_copy_a_light_edit_and_a_new_text() {
+        assert_eq!(copied(LAST, LAST), Some(100));
+        let reflowed = LAST.replace('，', "\n");
+        assert_eq!(copied(&reflowed, LAST), Some(100));
+        let edited = LAST.replace("一百二十", "一百三十");
+        assert!(matches!(copied(&edited, LAST), Some(90..=99)));
+        let new = "本年度本机关围绕优化营商环境，新建政策解读专栏，开展线上访谈四次，\
+            受理依申请公开十二件，均在法定期限内答复，无行政复议和诉讼案件发生。";
+        assert_eq!(copied(new, LAST), None);
+        assert_eq!(
+            copied("本年度未收取信息处理费。", "本年度未收取信息处理费。"),
+            None
+        );
     }
 }

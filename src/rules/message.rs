@@ -162,6 +162,25 @@ pub fn year_mismatch(place: &str, found: i32, year: i32) -> String {
     format!("{place}中的年份是 {found} 年，与报告年度 {year} 年不一致。")
 }
 
+/// A report of which no cell could be read (batch).
+pub fn unreadable(cells: usize) -> String {
+    format!("未能读取：{cells} 个表格单元格一个也没有读到（文件可能不是年度报告，或版式无法识别）。未作核对，不计入错误。")
+}
+
+/// M2, a year left over from an earlier report in a text.
+pub fn stray_year(place: &str, found: i32, year: i32) -> String {
+    format!("“{place}”中出现“{found}年”，既不是报告年度 {year} 年，也不是与往年的比较：是否沿用了往年报告的文字？请核对。")
+}
+
+/// X5, a text the same as (or nearly) last year's.
+pub fn copied_text(place: &str, percent: u32) -> String {
+    if percent >= 100 {
+        format!("“{place}”与上一年度报告的文字完全相同，请按本年度情况撰写。")
+    } else {
+        format!("“{place}”与上一年度报告的文字高度相似（相似度 {percent}%），请按本年度情况撰写。")
+    }
+}
+
 /// M2, the signature date is not in year N+1.
 pub fn date_year(date: &str, year: i32) -> String {
     format!(

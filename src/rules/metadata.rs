@@ -2,8 +2,8 @@
 //! sections 五 and 六.
 
 use super::{message, Finding, Severity};
-use crate::model::outline::{parse_date, statistics_year, years_in};
-use crate::model::{Report, TextKey};
+use crate::model::outline::{parse_date, statistics_year, stray_years, years_in};
+use crate::model::{edit::Field, Report, TextKey};
 use crate::template::{table3, TableId, SECTIONS, TOPICS};
 
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
@@ -20,7 +20,8 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             if !cells.iter().any(|&c| filled(c)) {
                 out.push(
                     Finding::new("M1", Severity::Warning, message::row_missing(row))
-                        .with_cells(cells),
+                        .with_cells(cells)
+                        .about_blanks(),
                 );
             }
         }
@@ -32,49 +33,76 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             (&SECTIONS[5], report.text(TextKey::Other)),
         ] {
             if text.trim().is_empty() {
-                out.push(Finding::new(
-                    "M1",
-                    Severity::Warning,
-                    message::section_empty(section.title),
-                ));
+                out.push(
+                    Finding::new(
+                        "M1",
+                        Severity::Warning,
+                        message::section_empty(section.title),
+                    )
+                    .about_blanks(),
+                );
             }
         }
     }
 
     // M2: the year.
     match report.year {
-        None if !report.is_blank() => out.push(Finding::new(
-            "M2",
-            Severity::Warning,
-            message::YEAR_MISSING.into(),
-        )),
+        None if !report.is_blank() => out.push(
+            Finding::new("M2", Severity::Warning, message::YEAR_MISSING.into())
+                .on_field(Field::Year)
+                .about_blanks(),
+        ),
         None => {}
         Some(year) => {
             if let Some(&found) = years_in(&report.meta.title).first() {
                 if found != year {
-                    out.push(Finding::new(
-                        "M2",
-                        Severity::Warning,
-                        message::year_mismatch("标题", found, year),
-                    ));
+                    out.push(
+                        Finding::new(
+                            "M2",
+                            Severity::Warning,
+                            message::year_mismatch("标题", found, year),
+                        )
+                        .on_field(Field::Title),
+                    );
                 }
             }
-            if let Some(found) = statistics_year(&report.meta.preamble) {
-                if found != year {
-                    out.push(Finding::new(
+            let period = statistics_year(&report.meta.preamble).filter(|&found| found != year);
+            if let Some(found) = period {
+                out.push(
+                    Finding::new(
                         "M2",
                         Severity::Warning,
                         message::year_mismatch("统计期限", found, year),
-                    ));
+                    )
+                    .on_field(Field::Preamble),
+                );
+            }
+            // Years left over from an earlier report anywhere in the prose.
+            for field in std::iter::once(Field::Preamble).chain(TextKey::ALL.map(Field::Text)) {
+                for found in stray_years(&field.get(report), year) {
+                    if field == Field::Preamble && Some(found) == period {
+                        continue;
+                    }
+                    out.push(
+                        Finding::new(
+                            "M2",
+                            Severity::Warning,
+                            message::stray_year(field.label(), found, year),
+                        )
+                        .on_field(field),
+                    );
                 }
             }
             if let Some((y, m, d)) = parse_date(&report.meta.date) {
                 if y != year + 1 {
-                    out.push(Finding::new(
-                        "M2",
-                        Severity::Warning,
-                        message::date_year(&report.meta.date, year),
-                    ));
+                    out.push(
+                        Finding::new(
+                            "M2",
+                            Severity::Warning,
+                            message::date_year(&report.meta.date, year),
+                        )
+                        .on_field(Field::Date),
+                    );
                 } else if (m, d) > (3, 31) {
                     // M3: 第四十九条: departments by 31 Jan, governments by 31 Mar.
                     let deadline = format!("{}年3月31日", year + 1);
@@ -118,11 +146,13 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     if !report.is_blank() {
         let problems = report.text(TextKey::Problems).trim();
         if problems.is_empty() || matches!(problems, "无" | "无。" | "暂无" | "暂无。") {
-            out.push(Finding::new(
-                "M5",
-                Severity::Warning,
-                message::PROBLEMS_EMPTY.into(),
-            ));
+            let f = Finding::new("M5", Severity::Warning, message::PROBLEMS_EMPTY.into())
+                .on_field(Field::Text(TextKey::Problems));
+            out.push(if problems.is_empty() {
+                f.about_blanks()
+            } else {
+                f
+            });
         }
         let other = report.text(TextKey::Other);
         if !other.trim().is_empty() && !mentions_fee(other) {

@@ -2,7 +2,7 @@
 //! cells involved and the expected value. Reads the relations from
 //! `template`, never restates them. Pure and cheap enough for every keystroke.
 //!
-//! Families and their files: R1–R4, D1, D2 `arithmetic.rs`; X1–X3
+//! Families and their files: R1–R4, D1, D2 `arithmetic.rs`; X1–X3, X5
 //! `cross_year.rs`; P1–P4 `plausibility.rs`; T1–T9 `text.rs`; M1–M5
 //! `metadata.rs`; every sentence `message.rs`.
 
@@ -14,7 +14,7 @@ mod metadata;
 mod plausibility;
 mod text;
 
-use crate::model::Report;
+use crate::model::{edit::Field, Report};
 use crate::template::CellId;
 
 /// How serious a finding is.
@@ -67,6 +67,12 @@ pub struct Finding {
     pub fix: Option<CellId>,
     /// The sentence shown to the user.
     pub message: String,
+    /// The text field it is about, when not a cell.
+    pub field: Option<Field>,
+    /// About something not filled in yet (a blank cell, row, table or
+    /// section, a relation not yet assessable): progress while the form is
+    /// being filled, listed when the user asks whether it is complete.
+    pub blank: bool,
 }
 
 impl Finding {
@@ -80,7 +86,19 @@ impl Finding {
             actual: None,
             fix: None,
             message,
+            field: None,
+            blank: false,
         }
+    }
+
+    fn about_blanks(mut self) -> Finding {
+        self.blank = true;
+        self
+    }
+
+    fn on_field(mut self, field: Field) -> Finding {
+        self.field = Some(field);
+        self
     }
 
     fn with_cells(mut self, cells: impl IntoIterator<Item = CellId>) -> Finding {

@@ -78,6 +78,15 @@ pub enum TableId {
 }
 
 impl TableId {
+    /// The page id: "t2", "t3", "t4" (`data-progress`, the path prefix in 2021).
+    pub fn id(self) -> &'static str {
+        match self {
+            TableId::T2 => "t2",
+            TableId::T3 => "t3",
+            TableId::T4 => "t4",
+        }
+    }
+
     /// Chinese name used in messages.
     pub fn name(self) -> &'static str {
         match self {

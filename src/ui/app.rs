@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::browser::storage;
+use super::browser::{dom, download, storage};
 use super::download_bar::DownloadBar;
 use super::findings::FindingsPanel;
 use super::form::ReportForm;
@@ -16,6 +16,10 @@ fn restore() -> (Report, Option<String>) {
     match storage::load_draft() {
         None => (Report::default(), None),
         Some(text) => match json::from_str(&text) {
+            Ok(report) if storage::draft_is_stale() => (
+                report,
+                Some("已恢复本机保存的草稿，但它不是最后的修改：上次编辑时本地存储已满，之后的修改未能保存。请核对，或打开您保存的草稿文件。".into()),
+            ),
             Ok(report) => (report, Some("已恢复上次在本机编辑的草稿。".into())),
             Err(e) => {
                 storage::keep_unreadable(&text);
@@ -39,13 +43,62 @@ pub fn App() -> impl IntoView {
     state.previous.set(previous);
     provide_context(state);
 
+    // Another tab saving the same draft: this tab stops saving (so neither
+    // overwrites the other unseen) until the user says which one to keep.
+    let other_tab = RwSignal::new(None::<String>);
+    let last_saved = StoredValue::new(String::new());
+    let _tabs = storage::on_draft_saved_elsewhere(move |text| {
+        if last_saved.with_value(|s| *s != text) {
+            other_tab.set(Some(text));
+        }
+    });
+
     // Autosave: every change, no debounce, so the last keystroke is never lost.
     Effect::new(move |_| {
         let text = state.report.with(json::to_draft);
-        if let Err(why) = storage::save_draft(&text) {
-            state.notice.set(Some(why.into()));
+        if other_tab.with(Option::is_some) {
+            return;
+        }
+        match storage::save_draft(&text) {
+            Ok(()) => last_saved.set_value(text),
+            Err(why) => state.notice.set(Some(why.into())),
         }
     });
+    let take_other = move |_| {
+        if let Some(Ok(report)) = other_tab.get_untracked().map(|t| json::from_str(&t)) {
+            state.checkpoint("载入另一标签页的草稿");
+            state.report.set(report);
+        }
+        other_tab.set(None);
+    };
+    let keep_mine = move |_| other_tab.set(None);
+
+    // Ctrl+Z outside a text box undoes the latest bulk action.
+    let _undo = window_event_listener(leptos::ev::keydown, move |ev| {
+        if (ev.ctrl_key() || ev.meta_key())
+            && ev.key().eq_ignore_ascii_case("z")
+            && !ev.shift_key()
+            && !dom::in_text_box(&ev)
+        {
+            ev.prevent_default();
+            state.undo();
+        }
+    });
+
+    // The unreadable draft kept aside, offered as a file.
+    let unreadable = RwSignal::new(storage::unreadable());
+    let save_unreadable = move |_| {
+        if let Some(text) = unreadable.get_untracked() {
+            let file = crate::render::Rendered {
+                filename: "无法读取的草稿备份.json".into(),
+                mime: "application/json",
+                bytes: text.into_bytes(),
+            };
+            if let Err(why) = download::offer(&file) {
+                state.notice.set(Some(why.into()));
+            }
+        }
+    };
 
     // Last year's report, kept as long as the comparison is on.
     Effect::new(move |_| {
@@ -69,6 +122,20 @@ pub fn App() -> impl IntoView {
             <div class="notice" role="status" data-notice="">
                 <span>{n}</span>
                 <button type="button" on:click=move |_| state.notice.set(None)>"知道了"</button>
+            </div>
+        })}
+        {move || other_tab.with(Option::is_some).then(|| view! {
+            <div class="notice conflict" role="alert" data-other-tab="">
+                <span>"另一个浏览器标签页也在编辑这份草稿，并保存了不同的内容。为免互相覆盖，本页已暂停自动保存。请选择以哪一页为准（另一页的内容也可先在那一页“保存草稿文件”）："</span>
+                <button type="button" data-keep-mine="" on:click=keep_mine>"以本页为准，继续保存"</button>
+                <button type="button" data-take-other="" on:click=take_other>"载入另一页的内容（可撤销）"</button>
+            </div>
+        })}
+        {move || unreadable.with(Option::is_some).then(|| view! {
+            <div class="notice" data-unreadable="">
+                <span>"本机有一份无法读取的草稿备份。"</span>
+                <button type="button" data-save-unreadable="" on:click=save_unreadable>"下载备份文件"</button>
+                <button type="button" on:click=move |_| unreadable.set(None)>"隐藏"</button>
             </div>
         })}
         <div class="layout">

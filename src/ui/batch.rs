@@ -1,6 +1,7 @@
 //! `<BatchTable/>`: many reports dropped at once, checked together (a
 //! supervising office's view): one row each, the same table as `nianbao
-//! check`, chains of one agency's years compared (X1–X3). A row opens that
+//! check`, chains of one agency's years compared (X1–X5); a report of which nothing
+//! could be read is shown as 未能读取, never charged. A row opens that
 //! report's findings; "打开" previews it for the form.
 
 use leptos::prelude::*;
@@ -46,12 +47,16 @@ pub fn BatchTable(
     let state = expect_context::<AppState>();
     let open = RwSignal::new(None::<usize>);
     let with_errors = batch.checked.iter().filter(|c| c.counts.0 > 0).count();
+    let unreadable = match batch.checked.iter().filter(|c| !c.readable()).count() {
+        0 => String::new(),
+        n => format!("，{n} 份未能读取（未作核对）"),
+    };
     let title = format!(
-        "批量核对：{} 份报告，{with_errors} 份有错误",
+        "批量核对：{} 份报告，{with_errors} 份有错误{unreadable}",
         batch.reports.len()
     );
     let names: Vec<String> = batch.reports.iter().map(|(n, _)| n.clone()).collect();
-    let summary: Vec<[String; 8]> = batch
+    let summary: Vec<[String; 9]> = batch
         .reports
         .iter()
         .zip(&batch.checked)
@@ -81,14 +86,21 @@ pub fn BatchTable(
                 .iter()
                 .map(|f| view! { <li class=format!("note {}", f.severity.as_str()) data-rule=f.rule>{format!("[{}] {} {}", f.severity.label(), f.rule, f.message)}</li> })
                 .collect_view();
-            let row_class = if checked.counts.0 > 0 { "has-errors" } else { "" };
+            let row_class = if !checked.readable() {
+                "unreadable"
+            } else if checked.counts.0 > 0 {
+                "has-errors"
+            } else {
+                ""
+            };
+            let cells_read = checked.cells_read;
             let report = report.clone();
             let load = move |_| {
                 state.preview.set(Some(Imported::from_report(report.clone())));
                 on_close.run(());
             };
             view! {
-                <tr data-batch-row=name.clone() class=row_class>
+                <tr data-batch-row=name.clone() data-cells-read=cells_read class=row_class>
                     {cells}
                     <td>
                         <button type="button" data-batch-open="" on:click=move |_| open.update(|o| *o = if *o == Some(i) { None } else { Some(i) })>"查看问题"</button>
@@ -96,7 +108,7 @@ pub fn BatchTable(
                     </td>
                 </tr>
                 <tr class="batch-findings" style:display=move || if open.get() == Some(i) { "" } else { "none" }>
-                    <td colspan="9"><ul class="notes">{findings}</ul></td>
+                    <td colspan="10"><ul class="notes">{findings}</ul></td>
                 </tr>
             }
         })

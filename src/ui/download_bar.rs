@@ -5,9 +5,11 @@
 use leptos::prelude::*;
 
 use super::browser::{dom, download, extras};
+use super::findings::target_of;
 use super::state::AppState;
 use crate::model::{json, Report};
 use crate::render::{render, Export};
+use crate::rules::{Finding, Severity};
 
 /// The download buttons: kind (as `data-download`), label.
 const DOWNLOADS: [(&str, &str); 5] = [
@@ -27,6 +29,9 @@ pub fn DownloadBar() -> impl IntoView {
         .iter()
         .map(|&(kind, label)| {
             let click = move |_| {
+                if kind != "draft" && kind != "json" && !ready_to_publish(state) {
+                    return;
+                }
                 let in_worker = kind == "docx" || (traditional.get_untracked() && matches!(kind, "html" | "txt"));
                 if !in_worker {
                     let Some(export) = Export::from_kind(kind) else { return };
@@ -55,16 +60,26 @@ pub fn DownloadBar() -> impl IntoView {
         .collect_view();
     let new_report = move |_| {
         let blank = state.report.with(Report::is_blank);
-        if blank || dom::confirm("新建将清空当前表单（已填写的内容不会保留）。确定新建吗？\n如需保留，请先“保存草稿文件”。") {
+        if blank || dom::confirm("新建将清空当前表单。确定新建吗？\n（清空后可点“撤销”找回。）")
+        {
+            state.checkpoint("新建");
             let format = state.report.with(|r| r.format);
             state.report.set(Report::new(format));
             state.previous.set(None);
+            state.last_year.set(Default::default());
+            state.inferred.set(Default::default());
+            state.before_switch.set(None);
             state.notice.set(Some("已新建空白报告。".into()));
         }
     };
     view! {
         <nav class="toolbar">
             <button type="button" data-action="new" on:click=new_report>"新建"</button>
+            <button type="button" data-undo="" on:click=move |_| state.undo()
+                disabled=move || state.undo.with(Vec::is_empty)
+                title=move || state.undo.with(|u| u.last().map_or("没有可撤销的操作".to_owned(), |s| format!("撤销“{}”（Ctrl+Z）", s.action)))>
+                "撤销"
+            </button>
             {buttons}
             <label class="script" title="网页版、Word 和纯文本使用繁体字（数据文件保持简体）">
                 <input type="checkbox" data-field="traditional"
@@ -72,7 +87,47 @@ pub fn DownloadBar() -> impl IntoView {
                     on:change=move |ev| traditional.set(event_target_checked(&ev))/>
                 " 繁體輸出"
             </label>
-            <button type="button" data-action="print" on:click=move |_| dom::print()>"打印 / 另存为PDF"</button>
+            <button type="button" data-action="print" on:click=move |_| if ready_to_publish(state) { dom::print() }>"打印 / 另存为PDF"</button>
         </nav>
     }
+}
+
+/// Before a report leaves the page (download, print): with errors or blanks
+/// open, lists them and asks; "取消" goes to the first. Blanks are listed in
+/// the findings from then on.
+fn ready_to_publish(state: AppState) -> bool {
+    let open: Vec<Finding> = state.findings.with_untracked(|fs| {
+        fs.iter()
+            .filter(|f| f.severity == Severity::Error || f.blank)
+            .cloned()
+            .collect()
+    });
+    if open.is_empty() {
+        return true;
+    }
+    state.completeness.set(true);
+    let errors = open
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let shown: Vec<String> = open
+        .iter()
+        .take(8)
+        .enumerate()
+        .map(|(i, f)| format!("{}. {} {}", i + 1, f.rule, f.message))
+        .collect();
+    let more = if open.len() > 8 { "\n……" } else { "" };
+    let question = format!(
+        "报告还有 {errors} 项错误、{} 项未填内容：\n{}{more}\n\n点“确定”仍然生成；点“取消”转到第一处。",
+        open.len() - errors,
+        shown.join("\n")
+    );
+    if dom::confirm(&question) {
+        return true;
+    }
+    let template = state.report.with_untracked(|r| r.template());
+    if let Some(target) = open.iter().find_map(|f| target_of(f, template)) {
+        dom::focus(&target);
+    }
+    false
 }

@@ -7,6 +7,7 @@ use super::batch::{Batch, BatchTable};
 use super::browser::{extras, paste};
 use super::state::AppState;
 use crate::import::{self, normalize, Imported, Level, Note};
+use crate::model::edit::{Changes, Field};
 use crate::model::Report;
 use crate::rules::{self, Severity};
 
@@ -183,25 +184,25 @@ fn Preview(imported: Imported, current: Report) -> impl IntoView {
         .filter(|&id| r.raw(id).trim().is_empty())
         .map(|id| t.describe(id))
         .collect();
-    let overwritten: Vec<String> = t
-        .ids()
-        .filter(|&id| {
-            let cur = current
-                .template()
-                .by_path(&t.cell(id).path)
-                .map(|c| current.raw(c))
-                .unwrap_or("");
-            !cur.trim().is_empty() && cur != r.raw(id)
-        })
-        .map(|id| t.describe(id))
-        .collect();
-    let overwritten = match overwritten.len() {
-        0 => "不会覆盖当前表单中已填写的内容。".to_owned(),
-        n => format!(
-            "将覆盖当前表单中 {n} 个已填写且不同的单元格：{}",
-            name_list(&overwritten)
-        ),
-    };
+    let changes = current.changes_from(r);
+    let overwritten = changes_text(&changes, t);
+    // Starting next year's draft from it: said in full before the click.
+    let next = r.year.map(|y| (y, y + 1));
+    let next_year_text = next.map(|(y, n)| {
+        let carried = r.next_year().carried_texts().len();
+        format!(
+            "“以此为上一年度报告，开始编制{n}年度”：机关名称沿用，标题改为{n}年度，报告年度{n}，落款日期留空；\
+             前言和{carried}段正文作为起草底稿填入并标为“上年文字”（改写后取消标记）；\
+             表三“二、上年结转”= {y}年“四、结转下年度继续办理”；表二现行有效件数以{y}年为基数核对（X2：本年现行有效 = 上年 + 本年制发 − 本年废止）；\
+             其余数字留空，并与{y}年报告比对（X1–X5）。当前表单的内容将被替换，可“撤销”。"
+        )
+    });
+    let next_year = next.map(|(_, n)| {
+        (
+            format!("以此为上一年度报告，开始编制{n}年度"),
+            next_year_text.clone().unwrap_or_default(),
+        )
+    });
     let own = rules::check(r, None);
     let (errors, warnings, _) = rules::tally(&own);
     let open_details = errors > 0;
@@ -258,6 +259,7 @@ fn Preview(imported: Imported, current: Report) -> impl IntoView {
                 </p>
             })}
             <p data-preview-overwrites="">{overwritten}</p>
+            {next_year_text.map(|t| view! { <p class="next-year-note" data-preview-next-year="">{t}</p> })}
             <ul class="notes">{notes}</ul>
             <details open=open_details>
                 <summary>{format!("这份报告本身的问题：错误 {errors} 项，提醒 {warnings} 项")}</summary>
@@ -265,9 +267,55 @@ fn Preview(imported: Imported, current: Report) -> impl IntoView {
             </details>
             <div class="actions">
                 <button type="button" class="primary" data-import-apply="" on:click=move |_| state.apply_preview()>"填入表单"</button>
+                {next_year.map(|(label, what)| view! {
+                    <button type="button" data-import-next-year="" title=what on:click=move |_| state.start_next_year()>{label}</button>
+                })}
                 <button type="button" data-import-previous="" on:click=move |_| state.preview_as_previous()>"作为上一年度报告（比对并填入“上年结转”）"</button>
                 <button type="button" on:click=move |_| state.close_preview()>"取消"</button>
             </div>
         </div>
+    }
+}
+
+/// What filling the form changes, in a sentence: fields by name, cells by count
+/// and name.
+fn changes_text(changes: &Changes, t: &crate::template::Template) -> String {
+    let mut parts = Vec::new();
+    if let Some((from, to)) = changes.format_change {
+        parts.push(format!("报告格式由{}改为{}", from.notice(), to.notice()));
+    }
+    let (new, replaced): (Vec<_>, Vec<_>) =
+        changes.fields.iter().partition(|(_, was_empty)| *was_empty);
+    let names = |v: &[&(Field, bool)]| {
+        v.iter()
+            .map(|(f, _)| f.label())
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    if !new.is_empty() {
+        parts.push(format!("填入{}", names(&new)));
+    }
+    if !replaced.is_empty() {
+        parts.push(format!("替换已填写的{}", names(&replaced)));
+    }
+    if changes.filled > 0 {
+        parts.push(format!("新填 {} 个单元格", changes.filled));
+    }
+    if !changes.overwritten.is_empty() {
+        let described: Vec<String> = changes
+            .overwritten
+            .iter()
+            .map(|&id| t.describe(id))
+            .collect();
+        parts.push(format!(
+            "覆盖 {} 个已填写且不同的单元格：{}",
+            described.len(),
+            name_list(&described)
+        ));
+    }
+    if parts.is_empty() {
+        "“填入表单”不会改变当前表单。".to_owned()
+    } else {
+        format!("“填入表单”将{}；没有读到的内容保持原样。", parts.join("；"))
     }
 }

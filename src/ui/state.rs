@@ -6,9 +6,23 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 
 use crate::import::Imported;
-use crate::model::Report;
+use crate::model::{edit::Field, Report};
 use crate::rules::{self, Finding, Severity};
-use crate::template::CellId;
+use crate::template::{CellId, Format};
+
+/// How many bulk actions can be undone.
+const UNDO_DEPTH: usize = 20;
+
+/// The state before a bulk action, to undo it.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    /// What the action was, e.g. "填入表单".
+    pub action: &'static str,
+    report: Report,
+    previous: Option<Report>,
+    inferred: HashSet<CellId>,
+    last_year: HashSet<Field>,
+}
 
 /// Cells marked by the current findings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,6 +46,11 @@ pub struct AppState {
     pub previous: RwSignal<Option<Report>>,
     /// The checks, re-run on every change.
     pub findings: Memo<Vec<Finding>>,
+    /// Whether blanks are listed (the user asked 检查是否填完, or downloads).
+    /// While the form is being filled, blanks are progress, not faults.
+    pub completeness: RwSignal<bool>,
+    /// The findings shown: all of them, or those not about blanks.
+    pub shown: Memo<Vec<Finding>>,
     /// Cells to mark.
     pub marks: Memo<Marks>,
     /// What a paste would fill, before it is applied.
@@ -43,6 +62,13 @@ pub struct AppState {
     /// Cells an import filled by the sums rather than where the source put
     /// them: marked until the user edits or confirms them.
     pub inferred: RwSignal<HashSet<CellId>>,
+    /// Texts carried from last year's report, marked until edited.
+    pub last_year: RwSignal<HashSet<Field>>,
+    /// Bulk actions that can be undone, the latest last.
+    pub undo: RwSignal<Vec<Snapshot>>,
+    /// The report as it was before a format switch, so that switching back
+    /// gives back the cells the other format has no place for.
+    pub before_switch: RwSignal<Option<Report>>,
 }
 
 impl AppState {
@@ -53,8 +79,13 @@ impl AppState {
         let findings = Memo::new(move |_| {
             previous.with(|prev| report.with(|r| rules::check(r, prev.as_ref())))
         });
+        let completeness = RwSignal::new(false);
+        let shown = Memo::new(move |_| {
+            let all = completeness.get();
+            findings.with(|fs| fs.iter().filter(|f| all || !f.blank).cloned().collect())
+        });
         let marks = Memo::new(move |_| {
-            findings.with(|fs| {
+            shown.with(|fs: &Vec<Finding>| {
                 let mut m = Marks::default();
                 for f in fs {
                     match f.severity {
@@ -71,12 +102,82 @@ impl AppState {
             report,
             previous,
             findings,
+            completeness,
+            shown,
             marks,
             preview: RwSignal::new(None),
             import_text: RwSignal::new(String::new()),
             notice: RwSignal::new(None),
             inferred: RwSignal::new(HashSet::new()),
+            last_year: RwSignal::new(HashSet::new()),
+            undo: RwSignal::new(Vec::new()),
+            before_switch: RwSignal::new(None),
         }
+    }
+
+    /// Keeps the state before a bulk action, to undo it.
+    pub fn checkpoint(self, action: &'static str) {
+        let snapshot = Snapshot {
+            action,
+            report: self.report.get_untracked(),
+            previous: self.previous.get_untracked(),
+            inferred: self.inferred.get_untracked(),
+            last_year: self.last_year.get_untracked(),
+        };
+        self.undo.update(|stack| {
+            stack.push(snapshot);
+            if stack.len() > UNDO_DEPTH {
+                stack.remove(0);
+            }
+        });
+    }
+
+    /// Undoes the latest bulk action.
+    pub fn undo(self) {
+        let Some(s) = self.undo.try_update(Vec::pop).flatten() else {
+            self.notice.set(Some("没有可以撤销的操作。".into()));
+            return;
+        };
+        self.report.set(s.report);
+        self.previous.set(s.previous);
+        self.inferred.set(s.inferred);
+        self.last_year.set(s.last_year);
+        self.notice.set(Some(format!("已撤销“{}”。", s.action)));
+    }
+
+    /// A text field was edited: it is no longer last year's text.
+    pub fn edited(self, field: Field) {
+        if self.last_year.with_untracked(|l| l.contains(&field)) {
+            self.last_year.update(|l| {
+                l.remove(&field);
+            });
+        }
+    }
+
+    /// Switches the report's format. Cells the new format has no place for
+    /// are kept aside and come back on switching back; the switch can be undone.
+    pub fn switch_format(self, format: Format) {
+        let current = self.report.get_untracked();
+        if current.format == format {
+            return;
+        }
+        let lost = current.cells_lost_in(format);
+        self.checkpoint("切换报告格式");
+        let mut next = current.to_format(format);
+        let back = self
+            .before_switch
+            .get_untracked()
+            .map_or(0, |kept| next.restore_cells(&kept));
+        self.before_switch.set(Some(current));
+        self.report.set(next);
+        self.notice.set(Some(match (lost, back) {
+            (0, 0) => format!("已切换为{}。", format.notice()),
+            (0, b) => format!("已切换为{}，并恢复了切换前保留的 {b} 个单元格。", format.notice()),
+            (l, _) => format!(
+                "已切换为{}。原格式中有 {l} 个单元格在此格式中没有对应位置，已保留：切换回原格式即恢复（也可“撤销”）。",
+                format.notice()
+            ),
+        }));
     }
 
     /// Fills the previewed report's blank cells that the sums say are zeros.
@@ -99,8 +200,14 @@ impl AppState {
 
     /// Fills every total from its parts.
     pub fn fill_totals(self) {
+        self.checkpoint("自动合计");
         let mut changed = 0;
         self.report.update(|r| changed = r.fill_totals());
+        if changed == 0 {
+            self.undo.update(|u| {
+                u.pop();
+            });
+        }
         self.notice.set(Some(if changed == 0 {
             "没有需要自动合计的单元格（各合计已与分项一致，或分项未填全）。".into()
         } else {
@@ -114,24 +221,61 @@ impl AppState {
         self.import_text.set(String::new());
     }
 
-    /// Applies the previewed import to the form.
+    /// Applies the previewed import to the form: what it read replaces the
+    /// form's; everything it did not read stays.
     pub fn apply_preview(self) {
-        if let Some(imported) = self.preview.get_untracked() {
-            let inferred = imported.inferred.len();
-            self.report.set(imported.report);
-            self.inferred.set(imported.inferred.into_iter().collect());
-            self.close_preview();
-            self.notice.set(Some(if inferred == 0 {
-                "已将粘贴的报告填入表单。".into()
-            } else {
-                format!("已将粘贴的报告填入表单。其中 {inferred} 个单元格是按合计关系推断的（虚线框），请对照原件核对。")
-            }));
+        let Some(imported) = self.preview.get_untracked() else {
+            return;
+        };
+        self.checkpoint("填入表单");
+        let changes = self
+            .report
+            .with_untracked(|r| r.changes_from(&imported.report));
+        let inferred = imported.inferred.len();
+        self.report.update(|r| r.fill_from(&imported.report));
+        self.inferred.update(|s| s.extend(imported.inferred));
+        self.last_year
+            .update(|l| l.retain(|f| !changes.fields.iter().any(|(c, _)| c == f)));
+        self.close_preview();
+        let mut msg = format!(
+            "已填入表单：{} 个单元格新填，{} 个单元格被替换，{} 项文字或信息更新；未读到的内容保持原样（可“撤销”）。",
+            changes.filled,
+            changes.overwritten.len(),
+            changes.fields.len()
+        );
+        if inferred > 0 {
+            msg.push_str(&format!(
+                "其中 {inferred} 个单元格是按合计关系推断的（虚线框），请对照原件核对。"
+            ));
         }
+        self.notice.set(Some(msg));
+    }
+
+    /// Starts this year's draft from the previewed report as last year's
+    /// (see [`Report::next_year`]); last year's texts stay marked until edited.
+    pub fn start_next_year(self) {
+        let Some(imported) = self.preview.get_untracked() else {
+            return;
+        };
+        self.checkpoint("开始编制下一年度");
+        let last = imported.report;
+        let next = last.next_year();
+        self.last_year
+            .set(next.carried_texts().into_iter().collect());
+        self.inferred.set(HashSet::new());
+        self.before_switch.set(None);
+        self.report.set(next);
+        self.previous.set(Some(last));
+        self.close_preview();
+        self.notice.set(Some(
+            "已开始编制新年度报告：上年文字以黄色底标出，请逐段改写；表三“二、上年结转”已按上年填入，其余数字请填写。可“撤销”。".into(),
+        ));
     }
 
     /// Uses the previewed report as last year's: row 二 from its row 四, and X1–X3.
     pub fn preview_as_previous(self) {
         if let Some(imported) = self.preview.get_untracked() {
+            self.checkpoint("作为上一年度报告");
             let prev = imported.report;
             self.report.update(|r| {
                 r.carry_over_from(&prev);

@@ -117,10 +117,14 @@ export class App {
 
   /** Clicks a download button and returns the downloaded file's name and text. */
   async download(kind) {
+    // A report with errors or blanks asks first (issue 9); these downloads go ahead.
+    this.asked = null;
+    const accept = (d) => { this.asked = d.message(); d.accept(); };
+    this.page.on('dialog', accept);
     const [dl] = await Promise.all([
       this.page.waitForEvent('download'),
       this.page.locator(`[data-download="${kind}"]`).click(),
-    ]);
+    ]).finally(() => this.page.off('dialog', accept));
     const file = await dl.path();
     return { name: dl.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
   }

@@ -14,11 +14,30 @@ pub fn load_draft() -> Option<String> {
     storage()?.get_item(KEY).ok()?
 }
 
+/// Set while the stored draft is older than the last edits (a save failed).
+const STALE: &str = "nianbao.draft.stale";
+
 /// Saves the draft; Err with a Chinese reason when the browser refuses.
+/// A refused save marks the stored draft as stale, for the next load to say.
 pub fn save_draft(text: &str) -> Result<(), &'static str> {
     let s = storage().ok_or("浏览器禁止了本地存储，草稿无法自动保存，请及时导出。")?;
-    s.set_item(KEY, text)
-        .map_err(|_| "本地存储空间已满，草稿无法自动保存，请导出数据文件保存。")
+    match s.set_item(KEY, text) {
+        Ok(()) => {
+            let _ = s.remove_item(STALE);
+            Ok(())
+        }
+        Err(_) => {
+            let _ = s.set_item(STALE, "1");
+            Err("本地存储空间已满，最近的修改无法自动保存，请点“保存草稿文件”保存到电脑。")
+        }
+    }
+}
+
+/// Whether the stored draft misses edits made after it (a save failed).
+pub fn draft_is_stale() -> bool {
+    storage()
+        .and_then(|s| s.get_item(STALE).ok().flatten())
+        .is_some()
 }
 
 /// Keeps an unreadable draft aside so that nothing typed is lost.
@@ -26,6 +45,24 @@ pub fn keep_unreadable(text: &str) {
     if let Some(s) = storage() {
         let _ = s.set_item(BACKUP, text);
     }
+}
+
+/// The unreadable draft kept aside, if any.
+pub fn unreadable() -> Option<String> {
+    storage()?.get_item(BACKUP).ok()?
+}
+
+/// Calls `changed` with the new text whenever another tab saves the draft.
+pub fn on_draft_saved_elsewhere(
+    changed: impl Fn(String) + 'static,
+) -> leptos::prelude::WindowListenerHandle {
+    leptos::prelude::window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(KEY) {
+            if let Some(text) = ev.new_value() {
+                changed(text);
+            }
+        }
+    })
 }
 
 /// Last year's report, when one is in use for the cross-year checks.

@@ -20,7 +20,7 @@ pub fn ReportForm() -> impl IntoView {
     let format = Memo::new(move |_| state.report.with(|r| r.format));
     let on_format = move |ev: leptos::ev::Event| {
         let f = Format::parse(&event_target_value(&ev)).unwrap_or_default();
-        state.report.update(|r| *r = r.to_format(f));
+        state.switch_format(f);
     };
     view! {
         <form class="report-form" on:submit=|ev| ev.prevent_default()>

@@ -17,11 +17,7 @@ pub fn TemplateTable(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let template = state.report.with_untracked(|r| r.template());
-    let class = match table {
-        TableId::T2 => "grid t2",
-        TableId::T3 => "grid t3",
-        TableId::T4 => "grid t4",
-    };
+    let class = format!("grid {}", table.id());
     let rows = grid(template, table)
         .into_iter()
         .map(|row| {
@@ -43,7 +39,19 @@ pub fn TemplateTable(
             view! { <tr>{cells}</tr> }
         })
         .collect_view();
+    let total = template.cells_of(table).count();
+    let filled = Memo::new(move |_| {
+        state.report.with(|r| {
+            template
+                .cells_of(table)
+                .filter(|&c| !r.raw(c).trim().is_empty())
+                .count()
+        })
+    });
     view! {
+        <p class="progress" data-progress=table.id() class:done=move || filled.get() == total>
+            {move || format!("{} 已填 {} / {}", table.name(), filled.get(), total)}
+        </p>
         <div class="table-wrap">
             <table class=class>{rows}</table>
         </div>

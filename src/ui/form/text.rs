@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::TextKey;
+use crate::model::{edit::Field, TextKey};
 use crate::ui::state::AppState;
 
 /// A free-text part, bound to the report.
@@ -14,21 +14,37 @@ pub fn TextSection(
     label: &'static str,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let field = Field::Text(key);
     let text = Memo::new(move |_| state.report.with(|r| r.text(key).to_owned()));
+    let last_year = Memo::new(move |_| state.last_year.with(|l| l.contains(&field)));
     let rows = Memo::new(move |_| {
         text.with(|t| (t.chars().count() / 45 + t.lines().count()).clamp(3, 20))
     });
     view! {
         <div class="text-part">
             {(!label.is_empty()).then(|| view! { <h3>{label}</h3> })}
+            <LastYearNote on=last_year/>
             <textarea data-section=key.id() rows=move || rows.get() aria-label=key.title()
+                class:last-year=move || last_year.get()
+                data-last-year=move || last_year.get().then_some("")
                 prop:value=move || text.get()
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
+                    state.edited(field);
                     state.report.update(|r| r.set_text(key, v));
                 }
             ></textarea>
         </div>
+    }
+}
+
+/// Says that a text is last year's, until it is edited.
+#[component]
+fn LastYearNote(on: Memo<bool>) -> impl IntoView {
+    move || {
+        on.get().then(|| {
+            view! { <p class="last-year-note">"以下为上一年度报告的文字，仅供参考：请按本年度情况改写（改动后此提示消失）。"</p> }
+        })
     }
 }
 
@@ -42,8 +58,13 @@ pub fn MetaFields() -> impl IntoView {
     let date = Memo::new(move |_| r.with(|r| r.meta.date.clone()));
     let preamble = Memo::new(move |_| r.with(|r| r.meta.preamble.clone()));
     let title = Memo::new(move |_| r.with(|r| r.meta.title.clone()));
-    let default_title =
-        Memo::new(move |_| r.with(|r| crate::import::default_title(r.agency.as_deref(), r.year)));
+    let default_title = Memo::new(move |_| {
+        r.with(|r| crate::model::edit::default_title(r.agency.as_deref(), r.year))
+    });
+    let preamble_last_year =
+        Memo::new(move |_| state.last_year.with(|l| l.contains(&Field::Preamble)));
+    // The preamble is folded away; open it when it holds last year's text.
+    let open_preamble = Memo::new(move |_| preamble_last_year.get());
     // The model holds only a valid year; what is typed meanwhile stays in the box.
     let year_bad = RwSignal::new(false);
     view! {
@@ -78,7 +99,7 @@ pub fn MetaFields() -> impl IntoView {
                         r.update(|r| r.meta.date = v);
                     }/>
             </label>
-            <details class="preamble">
+            <details class="preamble" prop:open=move || open_preamble.get()>
                 <summary>"标题和前言（可选）"</summary>
                 <label>"标题 "
                     <input data-field="title" size="48" placeholder=move || default_title.get()
@@ -89,9 +110,13 @@ pub fn MetaFields() -> impl IntoView {
                         }/>
                     " （留空则按机关名称和年度自动生成）"
                 </label>
+                <LastYearNote on=preamble_last_year/>
                 <textarea data-field="preamble" rows="3" prop:value=move || preamble.get()
+                    class:last-year=move || preamble_last_year.get()
+                    data-last-year=move || preamble_last_year.get().then_some("")
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
+                        state.edited(Field::Preamble);
                         r.update(|r| r.meta.preamble = v);
                     }></textarea>
             </details>
