@@ -1,5 +1,5 @@
 // The built app (trunk --release) in headless Chromium, used as a person would.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test, describe, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -487,4 +487,199 @@ test('the CSP lets no injected inline script or handler run', async () => {
   assert.ok(blocked.violations.some((d) => d.startsWith('script-src')), blocked.violations.join());
   // The browser reports the blocked scripts on the console: expected here.
   errors.length = 0;
+});
+
+describe('from last year\'s report to this year\'s draft (issue 9)', () => {
+  test('以此为上一年度报告 starts next year: texts marked as last year\'s, 上年结转 carried, other numbers empty, X-checks live, undoable', async () => {
+    await app.importText(seed(1));
+    assert.match(await page.locator('[data-preview-next-year]').textContent(), /开始编制2024年度.*报告年度2024，落款日期留空/);
+    await page.locator('[data-import-next-year]').click();
+    assert.equal(await app.field('year').inputValue(), '2024');
+    assert.equal(await app.field('date').inputValue(), '');
+    assert.equal(await app.field('agency').inputValue(), '大武口区人民政府办公室');
+    assert.equal(await app.field('title').inputValue(), '大武口区人民政府办公室2024年政府信息公开工作年度报告');
+    assert.equal(await app.value('t3.carried_over.total'), '0');
+    for (const path of ['t3.new_received.total', 't2.normative_doc.in_force', 't4.review.total']) assert.equal(await app.value(path), '', path);
+    const problems = app.section('s5_problems');
+    assert.match(await problems.inputValue(), /加大政策解读力度/);
+    assert.equal(await problems.getAttribute('data-last-year'), '');
+    // Texts the same as last year's are flagged, with the similarity.
+    const copied = await app.findingTexts('X5');
+    assert.ok(copied.some((t) => /“五、存在的主要问题及改进情况”与上一年度报告的文字完全相同/.test(t)), copied.join('\n'));
+    await problems.fill('（一）本年度新问题：依申请公开答复文书格式不统一。改进：制定统一模板并开展培训，逐件复核。');
+    assert.equal(await problems.getAttribute('data-last-year'), null);
+    assert.ok(!(await app.findingTexts('X5')).some((t) => t.includes('五、存在的主要问题')));
+    // Last year's 现行有效件数 (3) is the base: 3 + 1 − 0 = 4, not 5.
+    await app.type('t2.normative_doc.issued', '1');
+    await app.type('t2.normative_doc.repealed', '0');
+    await app.type('t2.normative_doc.in_force', '5');
+    const [x2] = await app.findingTexts('X2');
+    assert.match(x2, /按上年 3 \+ 本年制发 1 − 本年废止 0 应为 4/);
+    // One click takes the whole start back.
+    await page.locator('[data-undo]').click();
+    assert.equal(await app.field('year').inputValue(), '');
+    assert.equal(await app.section('s5_problems').inputValue(), '');
+    assert.equal(await app.value('t2.normative_doc.in_force'), '');
+  });
+
+  test('a year left over from an earlier report is flagged, and the finding goes to the text', async () => {
+    await app.field('year').fill('2025');
+    await app.field('agency').fill('某区司法局');
+    await page.locator('details.preamble summary').click();
+    await app.field('preamble').fill('现发布《某区司法局2023年政府信息公开工作年度报告》。较2024年，本年申请量上升。');
+    const m2 = await app.findingTexts('M2');
+    assert.ok(m2.some((t) => t.includes('出现“2023年”')), m2.join('\n'));
+    assert.ok(!m2.some((t) => t.includes('出现“2024年”')));
+    await page.locator('details.preamble summary').click();
+    await page.locator('[data-findings] [data-rule="M2"] .goto').filter({ hasText: '2023年' }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset?.field), 'preamble');
+  });
+});
+
+describe('a form that helps while half-filled (issue 9)', () => {
+  test('one row typed: progress per table, no blank findings or yellow cells until asked', async () => {
+    await app.paste(app.cell('t3.new_received.natural_person'), { text: '3\t1\t0\t0\t0\t0\t4' });
+    assert.equal(await page.locator('[data-progress="t3"]').textContent(), '表三 已填 7 / 175');
+    assert.equal(await page.locator('[data-progress="t4"]').textContent(), '表四 已填 0 / 15');
+    const shown = await app.rules();
+    assert.ok(!shown.includes('M1') && !shown.includes('D2'), shown.join(','));
+    assert.equal(await page.locator('[data-cell][aria-invalid="true"]').count(), 0);
+    await page.locator('[data-action="completeness"]').click();
+    assert.ok((await app.rules('warning')).includes('M1'));
+    assert.ok((await page.locator('[data-cell][aria-invalid="true"]').count()) > 100);
+  });
+
+  test('an error shows as soon as its relation can be assessed, first in the list', async () => {
+    await app.paste(app.cell('t4.review.upheld'), { text: '1\t0\t0\t0\t2' });
+    assert.deepEqual(await app.rules(), ['R4']);
+  });
+
+  test('clicking a finding brings its cell to the middle of the screen', async () => {
+    await app.paste(app.cell('t4.review.upheld'), { text: '1\t0\t0\t0\t2' });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('[data-findings] [data-rule="R4"] .goto').click();
+    const { top, height } = await page.evaluate(() => {
+      const r = document.activeElement.getBoundingClientRect();
+      return { top: r.top + r.height / 2, height: window.innerHeight };
+    });
+    assert.ok(Math.abs(top - height / 2) < height * 0.15, `cell centre at ${top} of ${height}`);
+  });
+});
+
+describe('nothing destroyed without asking (issue 9)', () => {
+  test('pasting a small table fills it and leaves agency, texts and other cells as they were; undo takes it back', async () => {
+    await app.field('agency').fill('某区民政局');
+    await app.section('s5_problems').fill('已经写好的问题和改进。');
+    await app.type('t3.new_received.natural_person', '8');
+    const html = `<p>四、政府信息公开行政复议、行政诉讼情况</p><table><tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>
+      <tr><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr></table>`;
+    await app.importText('ignored', html);
+    const says = await page.locator('[data-preview-overwrites]').textContent();
+    assert.match(says, /新填 15 个单元格；没有读到的内容保持原样/);
+    assert.doesNotMatch(says, /机关名称|五、存在的主要问题/);
+    await app.apply();
+    assert.equal(await app.value('t4.review.total'), '1');
+    assert.equal(await app.field('agency').inputValue(), '某区民政局');
+    assert.equal(await app.section('s5_problems').inputValue(), '已经写好的问题和改进。');
+    assert.equal(await app.value('t3.new_received.natural_person'), '8');
+    await page.locator('[data-undo]').click();
+    assert.equal(await app.value('t4.review.total'), '');
+    assert.equal(await app.value('t3.new_received.natural_person'), '8');
+  });
+
+  test('switching 2021 → 2019 → 2021 keeps the cells the 2019 format has no place for', async () => {
+    await app.type('t2.normative_doc.in_force', '12');
+    await app.type('t3.new_received.natural_person', '3');
+    await app.field('format').selectOption('2019');
+    assert.match(await page.locator('[data-notice]').textContent(), /在此格式中没有对应位置，已保留/);
+    assert.equal(await app.value('t3.new_received.natural_person'), '3');
+    await app.field('format').selectOption('2021');
+    assert.equal(await app.value('t2.normative_doc.in_force'), '12');
+    assert.equal(await app.value('t3.new_received.natural_person'), '3');
+  });
+
+  test('Ctrl+Z outside a text box undoes 自动合计', async () => {
+    await app.paste(app.cell('t4.review.upheld'), { text: '1\t0\t2\t0' });
+    await page.locator('[data-action="autosum"]').click();
+    assert.equal(await app.value('t4.review.total'), '3');
+    await page.locator('h1').click();
+    await page.keyboard.press('Control+z');
+    assert.equal(await app.value('t4.review.total'), '');
+    assert.match(await page.locator('[data-notice]').textContent(), /已撤销“自动合计”/);
+  });
+
+  test('two tabs on one draft: the second is told, stops saving, and the user picks which to keep', async () => {
+    const other = await context.newPage();
+    other.on('pageerror', (e) => errors.push(String(e)));
+    const app2 = new App(other, base);
+    await app2.open();
+    await app.type('t4.review.upheld', '7');
+    await other.locator('[data-other-tab]').waitFor();
+    await app2.type('t4.review.corrected', '9');
+    // The first tab's work is what is stored; the second's is on its screen.
+    const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('nianbao.draft.v1')).report.s4_review_litigation.review);
+    assert.equal((await stored()).upheld, 7);
+    assert.equal((await stored()).corrected, null);
+    await other.locator('[data-keep-mine]').click();
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('nianbao.draft.v1')).report.s4_review_litigation.review.corrected === 9);
+    await page.locator('[data-other-tab]').waitFor();
+    await page.locator('[data-take-other]').click();
+    assert.equal(await app.value('t4.review.corrected'), '9');
+    await other.close();
+  });
+
+  test('a full storage is said at once, and again after a reload', async () => {
+    await page.evaluate(() => {
+      const set = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (k, v) {
+        if (k === 'nianbao.draft.v1') throw new DOMException('full', 'QuotaExceededError');
+        return set.call(this, k, v);
+      };
+    });
+    await app.type('t4.review.upheld', '4');
+    assert.match(await page.locator('[data-notice]').textContent(), /本地存储空间已满/);
+    await page.reload();
+    await page.locator('[data-findings]').waitFor();
+    assert.match(await page.locator('[data-notice]').textContent(), /不是最后的修改/);
+  });
+
+  test('the unreadable draft kept aside can be downloaded from the page', async () => {
+    await page.evaluate(() => localStorage.setItem('nianbao.draft.v1', '{"broken'));
+    await page.reload();
+    await page.locator('[data-unreadable]').waitFor();
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-save-unreadable]').click()]);
+    assert.equal(fs.readFileSync(await dl.path(), 'utf8'), '{"broken');
+  });
+});
+
+describe('output that can be published as it is (issue 9)', () => {
+  test('a download with open errors asks first; 取消 goes to the first error and downloads nothing', async () => {
+    await app.paste(app.cell('t4.review.upheld'), { text: '1\t0\t0\t0\t2' });
+    let asked = '';
+    page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+    let downloaded = false;
+    page.once('download', () => { downloaded = true; });
+    await page.locator('[data-download="html"]').click();
+    assert.match(asked, /报告还有 1 项错误、\d+ 项未填内容：\n1\. R4 表四“行政复议”/);
+    assert.equal(await app.focusedCell(), 't4.review.total');
+    await page.waitForTimeout(300);
+    assert.equal(downloaded, false);
+    // Blanks are listed from then on.
+    assert.ok((await app.rules()).includes('D2'));
+  });
+
+  test('a batch report of which nothing could be read is shown as 未能读取, not charged', async () => {
+    const prose = seed(1).split('\n').filter((l) => !l.includes('|')).join('\n');
+    await page.locator('input[data-import-file]').setInputFiles([
+      { name: 'tables-lost.txt', mimeType: 'text/plain', buffer: Buffer.from(prose) },
+      { name: 'whole.txt', mimeType: 'text/plain', buffer: Buffer.from(seed(1)) },
+    ]);
+    const table = page.locator('[data-batch]');
+    await table.waitFor();
+    assert.match(await table.locator('h3').textContent(), /2 份报告，0 份有错误，1 份未能读取/);
+    const lost = table.locator('[data-batch-row="tables-lost.txt"]');
+    assert.equal(await lost.getAttribute('data-cells-read'), '0');
+    const cells = await lost.locator('td').allTextContents();
+    assert.deepEqual(cells.slice(4, 8), ['未能读取（0/200）', '—', '—', '—']);
+  });
 });
