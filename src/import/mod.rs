@@ -20,6 +20,7 @@
 #![deny(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
 pub mod blanks;
+pub mod block;
 mod front;
 pub mod html;
 pub mod normalize;

@@ -549,6 +549,18 @@ describe('a form that helps while half-filled (issue 9)', () => {
     assert.ok((await page.locator('[data-cell][aria-invalid="true"]').count()) > 100);
   });
 
+  test('a block copied from Excel with its row labels and header row lands on its rows, whatever cell has focus', async () => {
+    const block = ['\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计',
+      '（一）予以公开\t3\t1\t0\t0\t0\t0\t4',
+      '（七）总计\t3\t1\t0\t0\t0\t0\t4'].join('\r\n');
+    await app.paste(app.cell('t3.new_received.natural_person'), { text: block });
+    assert.equal(await app.value('t3.result.disclosed.natural_person'), '3');
+    assert.equal(await app.value('t3.result.disclosed.total'), '4');
+    assert.equal(await app.value('t3.result.total.total'), '4');
+    assert.equal(await app.value('t3.new_received.natural_person'), '');
+    assert.match(await page.locator('[data-notice]').textContent(), /按复制区域中的行名粘贴 14 个单元格/);
+  });
+
   test('an error shows as soon as its relation can be assessed, first in the list', async () => {
     await app.paste(app.cell('t4.review.upheld'), { text: '1\t0\t0\t0\t2' });
     assert.deepEqual(await app.rules(), ['R4']);

@@ -105,12 +105,14 @@ pub fn CellInput(
         };
         if text.trim_end().contains(['\t', '\n']) {
             ev.prevent_default();
-            let mut n = (0, 0);
-            report.update(|r| n = r.paste_block(id, &text));
-            let (written, left_out) = n;
-            state.notice.set(Some(match left_out {
-                0 => format!("已从该单元格起粘贴 {written} 个单元格。"),
-                _ => format!("已从该单元格起粘贴 {written} 个单元格；另有 {left_out} 个数值超出表格范围，未粘贴，请检查复制的区域。"),
+            state.checkpoint("粘贴表格区域");
+            let mut done = None;
+            report.update(|r| done = Some(crate::import::block::paste(r, id, &text)));
+            let Some(p) = done else { return };
+            state.notice.set(Some(match (p.by_label, p.left_out) {
+                (true, _) => format!("已按复制区域中的行名粘贴 {} 个单元格（可“撤销”）。", p.written),
+                (false, 0) => format!("已从该单元格起粘贴 {} 个单元格。", p.written),
+                (false, n) => format!("已从该单元格起粘贴 {} 个单元格；另有 {n} 个数值超出表格范围，未粘贴，请检查复制的区域。", p.written),
             }));
         }
     };
