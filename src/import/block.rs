@@ -78,6 +78,7 @@ pub fn paste(report: &mut Report, start: CellId, block: &str) -> Pasted {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
