@@ -60,33 +60,42 @@ fn the_word_file_can_be_traditional() {
     assert!(!xml.contains("收到和处理政府信息公开申请情况"));
 }
 
-/// Converts with LibreOffice, as an office PC would open it, and reads the PDF text back.
-#[test]
-#[ignore = "needs LibreOffice and poppler-utils; .ci/test installs them and runs it"]
-fn libreoffice_opens_and_prints_the_word_file() {
-    let dir = std::env::temp_dir().join(format!("nianbao-docx-{}", std::process::id()));
+/// Converts a Word file with LibreOffice, as an office PC would open it, and
+/// reads the PDF text back, page by page (laid out as printed, spaces removed).
+fn pdf_pages_of(name: &str, docx: &[u8]) -> Vec<String> {
+    let dir = std::env::temp_dir().join(format!("nianbao-docx-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let mut r = import(SEEDS[4]).report;
-    // Control characters a paste can carry (issue 8): the file still opens.
-    r.meta.preamble = format!("{}\u{b}\u{c}\u{0}\u{1b}", r.meta.preamble);
-    r.agency = r.agency.map(|a| format!("{a}\u{8}"));
-    let docx = dir.join("report.docx");
-    std::fs::write(&docx, render(Export::Docx, &r).bytes).unwrap();
+    let path = dir.join(format!("{name}.docx"));
+    std::fs::write(&path, docx).unwrap();
     let status = std::process::Command::new("libreoffice")
         .args(["--headless", "--convert-to", "pdf", "--outdir"])
         .arg(&dir)
-        .arg(&docx)
+        .arg(&path)
         .env("HOME", &dir)
         .status()
         .expect("libreoffice is installed");
     assert!(status.success());
     let text = std::process::Command::new("pdftotext")
-        .arg(dir.join("report.pdf"))
+        .arg("-layout")
+        .arg(dir.join(format!("{name}.pdf")))
         .arg("-")
         .output()
         .expect("pdftotext is installed");
     let text = String::from_utf8(text.stdout).unwrap();
-    let flat: String = text.split_whitespace().collect();
+    text.split('\u{c}')
+        .map(|page| page.replace([' ', '\u{3000}'], ""))
+        .collect()
+}
+
+#[test]
+#[ignore = "needs LibreOffice and poppler-utils; .ci/test installs them and runs it"]
+fn libreoffice_opens_and_prints_the_word_file() {
+    let mut r = import(SEEDS[4]).report;
+    // Control characters a paste can carry (issue 8): the file still opens.
+    r.meta.preamble = format!("{}\u{b}\u{c}\u{0}\u{1b}", r.meta.preamble);
+    r.agency = r.agency.map(|a| format!("{a}\u{8}"));
+    let pages = pdf_pages_of("controls", &render(Export::Docx, &r).bytes);
+    let flat: String = pages.concat().split_whitespace().collect();
     for want in [
         "新巴尔虎左旗2020年政府信息公开工作年度报告",
         "二、主动公开政府信息情况",
@@ -96,6 +105,40 @@ fn libreoffice_opens_and_prints_the_word_file() {
         "复议后起诉",
     ] {
         assert!(flat.contains(want), "{want} not in the PDF text");
+    }
+}
+
+/// 表三 spans pages: each page it continues on starts with its header row
+/// (w:tblHeader), as Word and WPS print it (issue 9).
+#[test]
+#[ignore = "needs LibreOffice and poppler-utils; .ci/test installs them and runs it"]
+fn libreoffice_repeats_the_header_of_table_three_on_every_page() {
+    let r = import(SEEDS[0]).report;
+    let pages = pdf_pages_of("header", &render(Export::Docx, &r).bytes);
+    // Row labels no prose uses.
+    let rows = [
+        "（一）予以公开",
+        "属于国家秘密",
+        "补正后申请内容仍不明确",
+        "信访举报投诉类申请",
+        "要求提供公开出版物",
+        "（七）总计",
+    ];
+    let with_rows: Vec<&String> = pages
+        .iter()
+        .filter(|p| rows.iter().any(|row| p.contains(row)))
+        .collect();
+    assert!(
+        with_rows.len() >= 2,
+        "表三 fits one page: {} pages in all",
+        pages.len()
+    );
+    for page in with_rows {
+        let first_row = rows.iter().filter_map(|row| page.find(row)).min().unwrap();
+        let header = page
+            .find("申请人情况")
+            .expect("the header on every page of 表三");
+        assert!(header < first_row, "the header comes first: {page}");
     }
 }
 

@@ -4,14 +4,14 @@
 //! `template::layout` like the HTML.
 
 use docx_rs::{
-    AlignmentType, Docx, Footer, PageMargin, PageNum, Paragraph, Run, RunFonts, SpecialIndentType,
-    Table, TableAlignmentType, TableCell, TableLayoutType, TableRow, VAlignType, VMergeType,
-    WidthType,
+    AlignmentType, Docx, Footer, HeightRule, PageMargin, PageNum, Paragraph, Run, RunFonts,
+    SpecialIndentType, Table, TableAlignmentType, TableCell, TableLayoutType, TableRow, VAlignType,
+    VMergeType, WidthType,
 };
 
 use super::{cell_text, title};
 use crate::model::{Report, TextKey};
-use crate::template::layout::{expand, grid, Placed, Slot};
+use crate::template::layout::{expand, grid, header_rows, Placed, Slot};
 use crate::template::{SectionKind, TableId, SECTIONS, TOPICS};
 
 /// Sizes in half-points.
@@ -93,8 +93,9 @@ fn columns(table: TableId) -> Vec<usize> {
 fn table(report: &Report, id: TableId, convert: Convert) -> Table {
     let widths = columns(id);
     let rows = grid(report.template(), id);
+    let head = header_rows(&rows);
     let mut out = Vec::new();
-    for row in expand(&rows) {
+    for (i, row) in expand(&rows).into_iter().enumerate() {
         let mut col = 0usize;
         let mut cells = Vec::new();
         for placed in row {
@@ -133,7 +134,13 @@ fn table(report: &Report, id: TableId, convert: Convert) -> Table {
             };
             cells.push(cell);
         }
-        out.push(TableRow::new(cells).cant_split());
+        let row = TableRow::new(cells).cant_split();
+        out.push(if i < head {
+            // Marked here, made a repeated header row (w:tblHeader) after building.
+            row.row_height(HEADER_MARK).height_rule(HeightRule::AtLeast)
+        } else {
+            row
+        });
     }
     Table::new(out)
         .set_grid(widths)
@@ -220,8 +227,25 @@ pub fn document_with(report: &Report, convert: Convert) -> Vec<u8> {
         }
         doc = doc.add_paragraph(right(&report.meta.date));
     }
+    let mut xml = doc.build();
+    xml.document = repeat_headers(&xml.document);
     let mut bytes = std::io::Cursor::new(Vec::new());
     // Packing into memory only fails on a zip writer bug; an empty file then says so.
-    let _ = doc.build().pack(&mut bytes);
+    let _ = xml.pack(&mut bytes);
     bytes.into_inner()
+}
+
+/// The row height that marks a header row (1 twip, never used otherwise).
+const HEADER_MARK: f32 = 1.0;
+
+/// docx-rs has no `w:tblHeader`: the header rows carry [`HEADER_MARK`]
+/// as their height, replaced here by the repeat-header flag, so that Word
+/// and WPS repeat 表三's and 表四's header on every page the table spans.
+fn repeat_headers(document: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(document);
+    text.replace(
+        r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#,
+        "<w:tblHeader />",
+    )
+    .into_bytes()
 }

@@ -4,7 +4,7 @@
 use super::escape::{escape_attr, escape_text};
 use super::{cell_text, title};
 use crate::model::{Report, TextKey};
-use crate::template::layout::{grid, Slot};
+use crate::template::layout::{grid, header_rows, Slot};
 use crate::template::{SectionKind, TableId, SECTIONS, TOPICS};
 
 /// The stylesheet of the published report (also linked by the app's preview).
@@ -26,7 +26,23 @@ pub fn table(out: &mut String, report: &Report, table: TableId) {
         TableId::T4 => "t4",
     };
     out.push_str(&format!("<table class=\"{class}\">\n"));
-    for row in grid(report.template(), table) {
+    // Fixed column widths, so that short headers (自然人, 总计) never wrap
+    // to a character per line on an A4 page.
+    out.push_str("<colgroup>");
+    for width in column_widths(table) {
+        out.push_str(&format!("<col style=\"width:{width}%\">"));
+    }
+    out.push_str("</colgroup>\n");
+    let rows = grid(report.template(), table);
+    // The header is repeated on every printed page the table spans.
+    let head = header_rows(&rows);
+    for (i, row) in rows.into_iter().enumerate() {
+        if head > 0 && i == 0 {
+            out.push_str("<thead>\n");
+        }
+        if head > 0 && i == head {
+            out.push_str("</thead>\n<tbody>\n");
+        }
         out.push_str("<tr>");
         for cell in row {
             let tag = if matches!(cell.slot, Slot::Value(_)) {
@@ -65,7 +81,26 @@ pub fn table(out: &mut String, report: &Report, table: TableId) {
         }
         out.push_str("</tr>\n");
     }
+    if head > 0 {
+        out.push_str("</tbody>\n");
+    }
     out.push_str("</table>\n");
+}
+
+/// Column widths in percent of the page: row labels, then equal value columns.
+fn column_widths(table: TableId) -> Vec<f32> {
+    let (labels, values): (&[f32], usize) = match table {
+        TableId::T2 => (&[40.0], 3),
+        TableId::T3 => (&[5.0, 8.0, 29.0], 7),
+        TableId::T4 => (&[], 15),
+    };
+    let rest = (100.0 - labels.iter().sum::<f32>()) / values as f32;
+    let rest = (rest * 100.0).round() / 100.0;
+    labels
+        .iter()
+        .copied()
+        .chain(std::iter::repeat_n(rest, values))
+        .collect()
 }
 
 /// The body of the report (no `<html>` shell): used by the document and the app's preview.

@@ -58,6 +58,28 @@ impl GridCell {
 /// A row of the grid: the cells that start in it (spanned positions are absent, as in HTML).
 pub type GridRow = Vec<GridCell>;
 
+/// How many rows at the top of a table are its header, to repeat on every
+/// page a printed table spans: the leading rows of column headers, when the
+/// table has one header (表三, 表四). 表二 has a header per block, none of
+/// which stands for the rest: 0.
+///
+/// ```
+/// use nianbao::template::{layout::{grid, header_rows}, Template, Format, TableId};
+/// let t = Template::get(Format::Y2021);
+/// assert_eq!(header_rows(&grid(t, TableId::T3)), 3);
+/// assert_eq!(header_rows(&grid(t, TableId::T4)), 3);
+/// assert_eq!(header_rows(&grid(t, TableId::T2)), 0);
+/// ```
+pub fn header_rows(rows: &[GridRow]) -> usize {
+    let is_header = |row: &GridRow| !row.is_empty() && row.iter().all(|c| c.header);
+    let leading = rows.iter().take_while(|r| is_header(r)).count();
+    if rows.iter().skip(leading).any(is_header) {
+        0
+    } else {
+        leading
+    }
+}
+
 /// A position of the expanded grid, for formats that need every row complete (Word).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Placed<'a> {

@@ -680,6 +680,32 @@ describe('output that can be published as it is (issue 9)', () => {
     assert.ok((await app.rules()).includes('D2'));
   });
 
+  test('printing: A4 pages, 表三 breaks between rows with its header on every page, headers on one line', async () => {
+    await app.importText(seed(0));
+    await app.apply();
+    // What 打印 / Ctrl+P prints: the report, rendered into the print area when printing starts.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    fs.mkdirSync(artifacts, { recursive: true });
+    const file = `${artifacts}/print-seed0.pdf`;
+    await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true });
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    const pages = text.split('\f').filter((p) => p.trim());
+    assert.ok(pages.length >= 4 && pages.length <= 7, `${pages.length} pages`);
+    assert.match(pages[0], /新城区行政审批和政务服务局2023年政府信息/);
+    const rows = ['（一）予以公开', '属于国家秘密', '补正后申请内容仍不明确', '信访举报投诉类申请', '要求提供公开出版物', '（七）总计'];
+    const flat = pages.map((p) => p.replace(/[ \u3000]/g, ''));
+    const withRows = flat.filter((p) => rows.some((r) => p.includes(r)));
+    assert.ok(withRows.length >= 2, '表三 spans two pages');
+    for (const p of withRows) {
+      const first = Math.min(...rows.map((r) => p.indexOf(r)).filter((i) => i >= 0));
+      assert.ok(p.indexOf('申请人情况') >= 0 && p.indexOf('申请人情况') < first, 'header first on each page of 表三');
+      assert.match(p, /自然人/);
+    }
+    // No page of 表三 is left half empty by a row group that would not break.
+    const t3start = flat.findIndex((p) => p.includes('三、收到和处理政府信息公开申请情况'));
+    assert.ok(flat[t3start].includes('（三）不予公开') || flat[t3start].includes('属于国家秘密'), 'the row groups start on the page of the heading');
+  });
+
   test('a batch report of which nothing could be read is shown as 未能读取, not charged', async () => {
     const prose = seed(1).split('\n').filter((l) => !l.includes('|')).join('\n');
     await page.locator('input[data-import-file]').setInputFiles([
