@@ -49,7 +49,7 @@ impl Severity {
 }
 
 /// One thing the checks found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Finding {
     /// Spec rule id: "R1" … "M5".
     pub rule: &'static str,

@@ -94,11 +94,15 @@ pub fn FindingList(
                     }
                 })
                 .cloned()
-                .map(|finding| view! { <FindingItem finding=finding/> })
-                .collect_view()
+                .collect::<Vec<Finding>>()
         })
     };
-    view! { <ul class="findings">{items}</ul> }
+    // Keyed by the whole finding: a keystroke re-renders only what changed.
+    view! {
+        <ul class="findings">
+            <For each=items key=|f: &Finding| f.clone() children=|finding| view! { <FindingItem finding=finding/> }/>
+        </ul>
+    }
 }
 
 /// The panel beside the form: counts and every finding, errors first.

@@ -1,7 +1,7 @@
 //! The one piece of app state, provided as context. Signals hold plain core
 //! types; actions are one-liners over `model`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
@@ -35,6 +35,8 @@ pub struct Marks {
     pub info: HashSet<CellId>,
     /// The suspect cells.
     pub suspect: HashSet<CellId>,
+    /// Totals a click sets to their computed value, with that value.
+    pub fix: HashMap<CellId, i64>,
 }
 
 /// App-wide state.
@@ -94,6 +96,9 @@ impl AppState {
                         Severity::Info => m.info.extend(f.cells.iter().copied()),
                     }
                     m.suspect.extend(f.suspect);
+                    if let (Some(cell), Some(expected)) = (f.fix, f.expected) {
+                        m.fix.entry(cell).or_insert(expected);
+                    }
                 }
                 m
             })

@@ -44,13 +44,7 @@ pub fn CellInput(
         })
     });
     // A total that does not match its parts offers the computed value right here.
-    let fix = Memo::new(move |_| {
-        state.findings.with(|fs| {
-            fs.iter()
-                .find(|f| f.fix == Some(id))
-                .and_then(|f| f.expected)
-        })
-    });
+    let fix = Memo::new(move |_| state.marks.with(|m| m.fix.get(&id).copied()));
     let inferred = Memo::new(move |_| state.inferred.with(|s| s.contains(&id)));
     let class = move || {
         if inferred.get() {
