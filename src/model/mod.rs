@@ -9,7 +9,9 @@ pub mod json;
 pub mod number;
 pub mod outline;
 
-use crate::template::{table3::Role, CellId, Format, RelationKind, Template, TOPICS};
+use crate::template::{
+    table3::Role, CellId, Format, RelationKind, Section, SectionKind, Template, SECTIONS, TOPICS,
+};
 pub use number::Value;
 
 /// A free-text part of the report.
@@ -41,20 +43,33 @@ impl TextKey {
     /// The `data-section` id: `s1_overview`, `s1_overview.proactive`, `s5_problems` …
     pub fn id(self) -> String {
         match self {
-            TextKey::Overview => "s1_overview".into(),
-            TextKey::Topic(i) => format!("s1_overview.{}", TOPICS[i].id),
-            TextKey::Problems => "s5_problems".into(),
-            TextKey::Other => "s6_other".into(),
+            TextKey::Topic(i) => format!("{}.{}", SECTIONS[0].id, TOPICS[i.min(4)].id),
+            _ => self.section().id.to_owned(),
         }
+    }
+
+    /// The section the part belongs to.
+    pub fn section(self) -> &'static Section {
+        &SECTIONS[match self {
+            TextKey::Overview | TextKey::Topic(_) => 0,
+            TextKey::Problems => 4,
+            TextKey::Other => 5,
+        }]
+    }
+
+    /// The text part of a [`SectionKind::Text`] section (五, 六); for
+    /// 一 its opening.
+    pub fn of(section: &Section) -> Option<TextKey> {
+        [TextKey::Overview, TextKey::Problems, TextKey::Other]
+            .into_iter()
+            .find(|k| k.section().id == section.id)
     }
 
     /// The heading the part stands under: a section title, or a topic of 一.
     pub fn title(self) -> &'static str {
         match self {
-            TextKey::Overview => crate::template::SECTIONS[0].title,
             TextKey::Topic(i) => TOPICS[i.min(4)].title,
-            TextKey::Problems => crate::template::SECTIONS[4].title,
-            TextKey::Other => crate::template::SECTIONS[5].title,
+            _ => self.section().title,
         }
     }
 
@@ -157,6 +172,25 @@ impl Report {
     /// Replaces a text part.
     pub fn set_text(&mut self, key: TextKey, text: impl Into<String>) {
         self.texts[key.slot()] = text.into();
+    }
+
+    /// A text section in printing order, as (sub-heading, text): 一's
+    /// opening, then each topic that has text under its heading; 五 or 六
+    /// as one part. Every renderer prints this.
+    pub fn section_parts(&self, section: &Section) -> Vec<(Option<&'static str>, &str)> {
+        let mut parts: Vec<(Option<&'static str>, &str)> = TextKey::of(section)
+            .map(|k| (None, self.text(k)))
+            .into_iter()
+            .collect();
+        if section.kind == SectionKind::Overview {
+            for (i, topic) in TOPICS.iter().enumerate() {
+                let body = self.text(TextKey::Topic(i));
+                if !body.is_empty() {
+                    parts.push((Some(topic.title), body));
+                }
+            }
+        }
+        parts
     }
 
     /// The whole of section 一 as one text: opening, then each topic under its heading.

@@ -10,9 +10,9 @@ use docx_rs::{
 };
 
 use super::{cell_text, title};
-use crate::model::{Report, TextKey};
+use crate::model::Report;
 use crate::template::layout::{expand, grid, header_rows, Placed, Slot};
-use crate::template::{SectionKind, TableId, SECTIONS, TOPICS};
+use crate::template::{SectionKind, TableId, SECTIONS};
 
 /// Sizes in half-points.
 const TITLE_SIZE: usize = 44; // 二号
@@ -192,27 +192,22 @@ pub fn document_with(report: &Report, convert: Convert) -> Vec<u8> {
                 .align(AlignmentType::Center),
         );
     doc = paragraphs(doc, &report.meta.preamble, convert);
-    for (i, section) in SECTIONS.iter().enumerate() {
+    for section in &SECTIONS {
         doc = doc.add_paragraph(heading(section.title, "黑体", convert));
-        doc = match (section.kind, i) {
-            (SectionKind::Table, _) => {
-                let id = [TableId::T2, TableId::T3, TableId::T4][i - 1];
-                doc.add_table(table(report, id, convert))
-                    .add_paragraph(Paragraph::new())
-            }
-            (SectionKind::Text, 0) => {
-                let mut d = paragraphs(doc, report.text(TextKey::Overview), convert);
-                for (t, topic) in TOPICS.iter().enumerate() {
-                    let text = report.text(TextKey::Topic(t));
-                    if !text.is_empty() {
-                        let h = heading(topic.title, "楷体_GB2312", convert);
-                        d = paragraphs(d.add_paragraph(h), text, convert);
+        doc = match section.kind {
+            SectionKind::Table(id) => doc
+                .add_table(table(report, id, convert))
+                .add_paragraph(Paragraph::new()),
+            _ => {
+                let mut d = doc;
+                for (sub, text) in report.section_parts(section) {
+                    if let Some(sub) = sub {
+                        d = d.add_paragraph(heading(sub, "楷体_GB2312", convert));
                     }
+                    d = paragraphs(d, text, convert);
                 }
                 d
             }
-            (SectionKind::Text, 4) => paragraphs(doc, report.text(TextKey::Problems), convert),
-            (SectionKind::Text, _) => paragraphs(doc, report.text(TextKey::Other), convert),
         };
     }
     if !report.meta.date.is_empty() {

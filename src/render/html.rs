@@ -3,9 +3,9 @@
 
 use super::escape::{escape_attr, escape_text};
 use super::{cell_text, title};
-use crate::model::{Report, TextKey};
+use crate::model::Report;
 use crate::template::layout::{grid, header_rows, Slot};
-use crate::template::{SectionKind, TableId, SECTIONS, TOPICS};
+use crate::template::{SectionKind, TableId, SECTIONS};
 
 /// The stylesheet of the published report (also linked by the app's preview).
 pub const REPORT_CSS: &str = include_str!("../../style/report.css");
@@ -114,29 +114,22 @@ pub fn body(report: &Report) -> String {
         paragraphs(&mut out, &report.meta.preamble);
         out.push_str("</div>\n");
     }
-    for (i, section) in SECTIONS.iter().enumerate() {
+    for section in &SECTIONS {
         out.push_str(&format!(
             "<section data-section=\"{}\">\n<h2>{}</h2>\n",
             section.id,
             escape_text(section.title)
         ));
-        match (section.kind, i) {
-            (SectionKind::Table, _) => {
-                let id = [TableId::T2, TableId::T3, TableId::T4][i - 1];
-                table(&mut out, report, id);
-            }
-            (SectionKind::Text, 0) => {
-                paragraphs(&mut out, report.text(TextKey::Overview));
-                for (t, topic) in TOPICS.iter().enumerate() {
-                    let text = report.text(TextKey::Topic(t));
-                    if !text.is_empty() {
-                        out.push_str(&format!("<h3>{}</h3>\n", escape_text(topic.title)));
-                        paragraphs(&mut out, text);
+        match section.kind {
+            SectionKind::Table(id) => table(&mut out, report, id),
+            _ => {
+                for (heading, text) in report.section_parts(section) {
+                    if let Some(h) = heading {
+                        out.push_str(&format!("<h3>{}</h3>\n", escape_text(h)));
                     }
+                    paragraphs(&mut out, text);
                 }
             }
-            (SectionKind::Text, 4) => paragraphs(&mut out, report.text(TextKey::Problems)),
-            (SectionKind::Text, _) => paragraphs(&mut out, report.text(TextKey::Other)),
         }
         out.push_str("</section>\n");
     }

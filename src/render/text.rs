@@ -2,9 +2,9 @@
 //! of `|`-separated cells (spanned cells written once, as pasted pages show).
 
 use super::{cell_text, title};
-use crate::model::{Report, TextKey};
+use crate::model::Report;
 use crate::template::layout::{grid, Slot};
-use crate::template::{SectionKind, TableId, SECTIONS, TOPICS};
+use crate::template::{SectionKind, SECTIONS};
 
 fn lines(out: &mut String, text: &str) {
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
@@ -22,12 +22,11 @@ pub fn document(report: &Report) -> String {
         lines(&mut out, &report.meta.preamble);
         out.push('\n');
     }
-    for (i, section) in SECTIONS.iter().enumerate() {
+    for section in &SECTIONS {
         out.push_str(section.title);
         out.push('\n');
-        match (section.kind, i) {
-            (SectionKind::Table, _) => {
-                let table = [TableId::T2, TableId::T3, TableId::T4][i - 1];
+        match section.kind {
+            SectionKind::Table(table) => {
                 for row in grid(report.template(), table) {
                     let cells: Vec<String> = row
                         .iter()
@@ -40,19 +39,15 @@ pub fn document(report: &Report) -> String {
                     out.push('\n');
                 }
             }
-            (SectionKind::Text, 0) => {
-                lines(&mut out, report.text(TextKey::Overview));
-                for (t, topic) in TOPICS.iter().enumerate() {
-                    let text = report.text(TextKey::Topic(t));
-                    if !text.is_empty() {
-                        out.push_str(topic.title);
+            _ => {
+                for (heading, text) in report.section_parts(section) {
+                    if let Some(h) = heading {
+                        out.push_str(h);
                         out.push('\n');
-                        lines(&mut out, text);
                     }
+                    lines(&mut out, text);
                 }
             }
-            (SectionKind::Text, 4) => lines(&mut out, report.text(TextKey::Problems)),
-            (SectionKind::Text, _) => lines(&mut out, report.text(TextKey::Other)),
         }
         out.push('\n');
     }

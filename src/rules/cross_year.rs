@@ -6,7 +6,7 @@ use super::{message, Finding, Severity};
 use std::collections::HashMap;
 
 use crate::model::{edit::Field, Report, TextKey};
-use crate::template::{table3, table3::Role, Format};
+use crate::template::{table2, table3, table3::Role, Format};
 
 pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
     let (t, p) = (report.template(), prev.template());
@@ -62,9 +62,9 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
     if report.format != Format::Y2021 || prev.format != Format::Y2021 {
         return;
     }
-    for row in ["regulation", "normative_doc"] {
-        let cell = |r: &Report, field: &str| {
-            let id = r.template().by_path(&format!("t2.{row}.{field}"))?;
+    for row in [&table2::REGULATION, &table2::NORMATIVE_DOC] {
+        let cell = |r: &Report, field: &table2::Field| {
+            let id = r.template().t2_id(row, field)?;
             Some((id, r.number(id)?))
         };
         let (
@@ -73,10 +73,10 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
             Some((issued_id, issued)),
             Some((repealed_id, repealed)),
         ) = (
-            cell(report, "in_force"),
-            cell(prev, "in_force"),
-            cell(report, "issued"),
-            cell(report, "repealed"),
+            cell(report, &table2::IN_FORCE),
+            cell(prev, &table2::IN_FORCE),
+            cell(report, &table2::ISSUED),
+            cell(report, &table2::REPEALED),
         )
         else {
             continue;

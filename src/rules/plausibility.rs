@@ -2,18 +2,18 @@
 
 use super::{message, metadata::mentions_fee, Finding, Severity};
 use crate::model::{Report, TextKey};
-use crate::template::{table4, Format};
+use crate::template::{table2, table3, table4, CellId, Format};
 
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     let t = report.template();
-    let num = |path: &str| t.by_path(path).map(|id| (id, report.number(id)));
+    let num = |id: Option<CellId>| id.map(|id| (id, report.number(id)));
 
     // P1: 现行有效 < 本年制发 (2021 only: the 2019 columns mean something else).
     if report.format == Format::Y2021 {
-        for row in ["regulation", "normative_doc"] {
+        for row in [&table2::REGULATION, &table2::NORMATIVE_DOC] {
             let (Some((issued_id, Some(issued))), Some((in_force_id, Some(in_force)))) = (
-                num(&format!("t2.{row}.issued")),
-                num(&format!("t2.{row}.in_force")),
+                num(t.t2_id(row, &table2::ISSUED)),
+                num(t.t2_id(row, &table2::IN_FORCE)),
             ) else {
                 continue;
             };
@@ -32,7 +32,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     }
 
     // P2: fee notices issued but section 六 silent on the fee.
-    if let Some((id, Some(n))) = num("t3.result.other.fee_unpaid.total") {
+    if let Some((id, Some(n))) = num(t.t3_total_of(table3::FEE_UNPAID)) {
         if n > 0 && !mentions_fee(report.text(TextKey::Other)) {
             out.push(
                 Finding::new("P2", Severity::Warning, message::fee_unpaid_without_text(n))

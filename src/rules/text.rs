@@ -4,7 +4,7 @@
 
 use super::{message, Finding, Severity};
 use crate::model::{Report, TextKey};
-use crate::template::{table3::Role, CellId, Template};
+use crate::template::{table2, table3::Role, CellId, Template};
 
 /// A clause of prose: text between 。；！？ or line breaks.
 fn clauses(text: &str) -> impl Iterator<Item = &str> {
@@ -252,7 +252,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     }
 
     // T9 (weak): 规范性文件 N件 in the 主动公开 text against 表二 本年制发件数.
-    if let Some(id) = t.by_path(&format!("{}.normative_doc.issued", t.t2_prefix)) {
+    if let Some(id) = t.t2_id(&table2::NORMATIVE_DOC, &table2::ISSUED) {
         let proactive = match report.text(TextKey::Topic(0)) {
             s if s.trim().is_empty() => text.as_str(),
             s => s,

@@ -287,6 +287,19 @@ impl Template {
         CellId((before + field) as u16)
     }
 
+    /// The 表二 cell of a row and field handle (`table2::NORMATIVE_DOC`,
+    /// `table2::IN_FORCE`), if this format has it.
+    pub fn t2_id(&self, row: &table2::Row, field: &table2::Field) -> Option<CellId> {
+        self.by_path(&format!("{}.{}.{}", self.t2_prefix, row.id, field.id))
+    }
+
+    /// The 表三 total cell of a row by its path handle (`table3::FEE_UNPAID`),
+    /// if this format has the row.
+    pub fn t3_total_of(&self, row_path: &str) -> Option<CellId> {
+        let total = table3::COLUMNS[table3::TOTAL_COL].id;
+        self.by_path(&format!("t3.{row_path}.{total}"))
+    }
+
     /// The cell of 表三 row `row`, column `col`.
     pub fn t3_cell(&self, row: usize, col: usize) -> CellId {
         CellId((self.t3_start + row * table3::COLUMNS.len() + col) as u16)

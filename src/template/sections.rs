@@ -1,12 +1,17 @@
 //! The six sections of the report and the five topics of section 一 (spec §2).
 
-/// What a section holds.
+use super::TableId;
+
+/// What a section holds; every renderer, the form and the importer walk
+/// [`SECTIONS`] and dispatch on this.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SectionKind {
-    /// Free text written by the agency.
+    /// 一: an opening, then the five topics of [`TOPICS`], each under its heading.
+    Overview,
+    /// Free text written by the agency (五, 六).
     Text,
     /// One of the three statistics tables.
-    Table,
+    Table(TableId),
 }
 
 /// One of the six numbered sections.
@@ -30,28 +35,28 @@ pub static SECTIONS: [Section; 6] = [
     Section {
         id: "s1_overview",
         title: "一、总体情况",
-        kind: SectionKind::Text,
+        kind: SectionKind::Overview,
         cores: &["总体情况"],
         words: &["总体情况"],
     },
     Section {
         id: "s2_proactive",
         title: "二、主动公开政府信息情况",
-        kind: SectionKind::Table,
+        kind: SectionKind::Table(TableId::T2),
         cores: &["主动公开政府信息情况", "政府信息主动公开情况"],
         words: &["主动公开", "政府信息"],
     },
     Section {
         id: "s3_applications",
         title: "三、收到和处理政府信息公开申请情况",
-        kind: SectionKind::Table,
+        kind: SectionKind::Table(TableId::T3),
         cores: &["收到和处理政府信息公开申请情况"],
         words: &["收到", "处理", "申请"],
     },
     Section {
         id: "s4_review_litigation",
         title: "四、政府信息公开行政复议、行政诉讼情况",
-        kind: SectionKind::Table,
+        kind: SectionKind::Table(TableId::T4),
         cores: &[
             "政府信息公开行政复议、行政诉讼情况",
             "政府信息公开行政复议,行政诉讼情况",

@@ -59,7 +59,16 @@ const TITLE_1: &str = "第二十条第（一）项";
 const TITLE_5: &str = "第二十条第（五）项";
 const TITLE_6: &str = "第二十条第（六）项";
 const TITLE_8: &str = "第二十条第（八）项";
-const REGULATION: Row = row("regulation", "规章", &["规章"]);
+/// 规章 (both formats). Rules name cells by these handles, not by strings.
+pub const REGULATION: Row = row("regulation", "规章", &["规章"]);
+/// 行政规范性文件 (2021).
+pub const NORMATIVE_DOC: Row = row("normative_doc", "行政规范性文件", &["规范性文件"]);
+/// 本年制发件数 (2021).
+pub const ISSUED: Field = count("issued", "本年制发件数");
+/// 本年废止件数 (2021).
+pub const REPEALED: Field = count("repealed", "本年废止件数");
+/// 现行有效件数 (2021).
+pub const IN_FORCE: Field = count("in_force", "现行有效件数");
 const LICENSING: Row = row("licensing", "行政许可", &["行政许可"]);
 const PENALTY: Row = row("penalty", "行政处罚", &["行政处罚"]);
 const COERCION: Row = row("coercion", "行政强制", &["行政强制"]);
@@ -70,15 +79,8 @@ pub static BLOCKS_2021: [Block; 4] = [
     Block {
         id: "art20_1",
         title: TITLE_1,
-        fields: &[
-            count("issued", "本年制发件数"),
-            count("repealed", "本年废止件数"),
-            count("in_force", "现行有效件数"),
-        ],
-        rows: &[
-            REGULATION,
-            row("normative_doc", "行政规范性文件", &["规范性文件"]),
-        ],
+        fields: &[ISSUED, REPEALED, IN_FORCE],
+        rows: &[REGULATION, NORMATIVE_DOC],
     },
     Block {
         id: "art20_5",

@@ -102,6 +102,9 @@ pub enum Role {
     CarriedForward,
 }
 
+/// The row of applications dropped for an unpaid fee (P2 reads it).
+pub const FEE_UNPAID: &str = "result.other.fee_unpaid";
+
 /// Which formats have a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum In {
@@ -279,7 +282,7 @@ pub static ROWS: [Row; 26] = [
         keys: &["申请人无正当理由", "逾期不补正", "不补正"],
     },
     Row {
-        path: "result.other.fee_unpaid",
+        path: FEE_UNPAID,
         label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
         group: Some(3),
         role: Role::Leaf,

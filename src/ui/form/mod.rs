@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::model::TextKey;
-use crate::template::{Format, SectionKind, TableId, SECTIONS};
+use crate::template::{Format, SectionKind, SECTIONS};
 use table::TemplateTable;
 use text::{MetaFields, TextSection};
 
@@ -37,16 +37,14 @@ pub fn ReportForm() -> impl IntoView {
                 let _ = format.get();
                 SECTIONS
                     .iter()
-                    .enumerate()
-                    .map(|(i, section)| {
-                        let body = match (section.kind, i) {
-                            (SectionKind::Table, _) => {
-                                let table = [TableId::T2, TableId::T3, TableId::T4][i - 1];
-                                view! { <TemplateTable table=table/> }.into_any()
+                    .map(|section| {
+                        let body = match section.kind {
+                            SectionKind::Table(table) => view! { <TemplateTable table=table/> }.into_any(),
+                            SectionKind::Overview => view! { <OverviewSection/> }.into_any(),
+                            SectionKind::Text => {
+                                let key = TextKey::of(section).unwrap_or(TextKey::Other);
+                                view! { <TextSection key=key label=""/> }.into_any()
                             }
-                            (_, 0) => view! { <OverviewSection/> }.into_any(),
-                            (_, 4) => view! { <TextSection key=TextKey::Problems label=""/> }.into_any(),
-                            _ => view! { <TextSection key=TextKey::Other label=""/> }.into_any(),
                         };
                         view! {
                             <section class="section" id=section.id>
