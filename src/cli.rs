@@ -200,15 +200,6 @@ fn format_name(f: Format) -> &'static str {
     }
 }
 
-fn agency(r: &Report) -> &str {
-    r.agency.as_deref().unwrap_or("（未识别机关）")
-}
-
-fn year(r: &Report) -> String {
-    r.year
-        .map_or("（未识别年度）".to_owned(), |y| format!("{y}年度"))
-}
-
 /// Terminal width of a text: CJK and full-width characters take two columns.
 fn width(s: &str) -> usize {
     s.chars()
@@ -303,9 +294,8 @@ fn check(
             };
             writeln!(
                 out,
-                "== {path}：{} {} {}，{counts}",
-                agency(r),
-                year(r),
+                "== {path}：{} {}，{counts}",
+                crate::rules::message::identity(r),
                 format_name(r.format)
             )?;
             if let Some(p) = c.previous {

@@ -250,6 +250,16 @@ impl Report {
         next
     }
 
+    /// Makes this report follow `previous` (last year's, used for the X
+    /// checks): 二、上年结转 from its 四, and the year after its year when
+    /// this report has none yet.
+    pub fn follow(&mut self, previous: &Report) {
+        self.carry_over_from(previous);
+        if self.year.is_none() {
+            self.year = previous.year.map(|y| y + 1);
+        }
+    }
+
     /// The fields of [`Report::next_year`] that are last year's text, to be
     /// rewritten: the preamble and every text part that is not empty.
     pub fn carried_texts(&self) -> Vec<Field> {

@@ -208,6 +208,28 @@ pub fn format_decimal(units: i64) -> String {
     }
 }
 
+/// Reads a typed report year: Ok(None) when empty, Err when it is not a
+/// year (four digits, full-width too, "年" allowed after it).
+///
+/// ```
+/// use nianbao::model::number::read_year;
+/// assert_eq!(read_year("２０２４年"), Ok(Some(2024)));
+/// assert_eq!(read_year(" "), Ok(None));
+/// assert_eq!(read_year("24"), Err(()));
+/// ```
+#[allow(clippy::result_unit_err)]
+pub fn read_year(typed: &str) -> Result<Option<i32>, ()> {
+    let folded: String = typed.chars().map(fold_width).collect();
+    let folded = folded.trim().trim_end_matches('年');
+    if folded.is_empty() {
+        return Ok(None);
+    }
+    match folded.parse::<i32>() {
+        Ok(y) if (1990..=2100).contains(&y) => Ok(Some(y)),
+        _ => Err(()),
+    }
+}
+
 /// Writes a value of `kind` the canonical way.
 pub fn format_value(n: i64, kind: ValueKind) -> String {
     match kind {

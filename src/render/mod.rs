@@ -23,8 +23,8 @@ pub enum Export {
     /// The draft: the §12.1 JSON plus title, preamble, date and every cell's
     /// text as typed, to continue editing later (nothing is lost).
     Draft,
-    /// A Word document (feature `docx`).
-    #[cfg(feature = "docx")]
+    /// A Word document. Written by the `docx` feature: natively, and in the
+    /// page's extras worker (see [`Export::in_worker`]).
     Docx,
 }
 
@@ -32,12 +32,21 @@ impl Export {
     /// All formats, in menu order.
     pub const ALL: &'static [Export] = &[
         Export::Html,
-        #[cfg(feature = "docx")]
         Export::Docx,
         Export::Text,
         Export::Json,
         Export::Draft,
     ];
+
+    /// Whether the page renders it in the extras worker (loaded on first
+    /// use): Word always, HTML and text when written in 繁體.
+    pub fn in_worker(self, script: Script) -> bool {
+        match self {
+            Export::Docx => true,
+            Export::Html | Export::Text => script == Script::Traditional,
+            Export::Json | Export::Draft => false,
+        }
+    }
 
     /// The export of a `data-download` kind.
     pub fn from_kind(kind: &str) -> Option<Export> {
@@ -51,7 +60,6 @@ impl Export {
             Export::Text => "txt",
             Export::Json => "json",
             Export::Draft => "draft",
-            #[cfg(feature = "docx")]
             Export::Docx => "docx",
         }
     }
@@ -62,7 +70,6 @@ impl Export {
             Export::Text => ".txt",
             Export::Json => ".json",
             Export::Draft => "（草稿）.json",
-            #[cfg(feature = "docx")]
             Export::Docx => ".docx",
         }
     }
@@ -74,7 +81,6 @@ impl Export {
             Export::Text => "下载纯文本（TXT）",
             Export::Json => "导出数据（JSON）",
             Export::Draft => "保存草稿文件",
-            #[cfg(feature = "docx")]
             Export::Docx => "下载 Word（DOCX）",
         }
     }
@@ -84,7 +90,6 @@ impl Export {
             Export::Html => "text/html;charset=utf-8",
             Export::Text => "text/plain;charset=utf-8",
             Export::Json | Export::Draft => "application/json",
-            #[cfg(feature = "docx")]
             Export::Docx => {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             }
@@ -176,6 +181,9 @@ pub fn render(export: Export, report: &Report) -> Rendered {
         Export::Draft => crate::model::json::to_draft(report).into_bytes(),
         #[cfg(feature = "docx")]
         Export::Docx => docx::document(report),
+        // The page has no Word writer of its own: it asks the worker (`in_worker`).
+        #[cfg(not(feature = "docx"))]
+        Export::Docx => Vec::new(),
     };
     let stem: String = title(report)
         .chars()

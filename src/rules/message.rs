@@ -269,3 +269,15 @@ pub fn over_repealed(row: &str, repealed: i64, available: i64) -> String {
 pub fn years_not_consecutive(this: i32, prev: i32) -> String {
     format!("上一年度报告的年度为 {prev} 年，本报告为 {this} 年，二者不相连。")
 }
+
+/// Who and which year a report is, as a summary line says it: "某局 2023年度",
+/// or what could not be read.
+pub fn identity(report: &crate::model::Report) -> String {
+    format!(
+        "{} {}",
+        report.agency.as_deref().unwrap_or("（未识别机关）"),
+        report
+            .year
+            .map_or("（未识别年度）".to_owned(), |y| format!("{y}年度"))
+    )
+}

@@ -8,33 +8,25 @@ use super::browser::{dom, download, extras};
 use super::findings::target_of;
 use super::state::AppState;
 use crate::model::{json, Report};
-use crate::render::{render, Export};
+use crate::render::{render, Export, Script};
 use crate::rules::{Finding, Severity};
-
-/// The download buttons: kind (as `data-download`), label.
-const DOWNLOADS: [(&str, &str); 5] = [
-    ("html", "下载网页版（HTML）"),
-    ("docx", "下载 Word（DOCX）"),
-    ("txt", "下载纯文本（TXT）"),
-    ("json", "导出数据（JSON）"),
-    ("draft", "保存草稿文件"),
-];
 
 #[component]
 pub fn DownloadBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let traditional = RwSignal::new(false);
     let busy = RwSignal::new(false);
-    let buttons = DOWNLOADS
+    let buttons = Export::ALL
         .iter()
-        .map(|&(kind, label)| {
+        .map(|&export| {
+            let kind = export.kind();
             let click = move |_| {
-                if kind != "draft" && kind != "json" && !ready_to_publish(state) {
+                let publishable = !matches!(export, Export::Json | Export::Draft);
+                if publishable && !ready_to_publish(state) {
                     return;
                 }
-                let in_worker = kind == "docx" || (traditional.get_untracked() && matches!(kind, "html" | "txt"));
-                if !in_worker {
-                    let Some(export) = Export::from_kind(kind) else { return };
+                let script = if traditional.get_untracked() { Script::Traditional } else { Script::Simplified };
+                if !export.in_worker(script) {
                     let file = state.report.with(|r| render(export, r));
                     if let Err(why) = download::offer(&file) {
                         state.notice.set(Some(why.into()));
@@ -54,7 +46,7 @@ pub fn DownloadBar() -> impl IntoView {
                 });
             };
             view! {
-                <button type="button" data-download=kind on:click=click disabled=move || busy.get()>{label}</button>
+                <button type="button" data-download=kind on:click=click disabled=move || busy.get()>{export.label()}</button>
             }
         })
         .collect_view();

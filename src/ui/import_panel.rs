@@ -207,10 +207,8 @@ fn Preview(imported: Imported, current: Report) -> impl IntoView {
     let (errors, warnings, _) = rules::tally(&own);
     let open_details = errors > 0;
     let summary = format!(
-        "识别为：{} {} {}；读到 {} / {} 个单元格。",
-        r.agency.as_deref().unwrap_or("（未识别机关）"),
-        r.year
-            .map_or("（未识别年度）".into(), |y| format!("{y}年度")),
+        "识别为：{} {}；读到 {} / {} 个单元格。",
+        rules::message::identity(r),
         r.format.notice(),
         imported.cells_read,
         total

@@ -282,12 +282,7 @@ impl AppState {
         if let Some(imported) = self.preview.get_untracked() {
             self.checkpoint("作为上一年度报告");
             let prev = imported.report;
-            self.report.update(|r| {
-                r.carry_over_from(&prev);
-                if r.year.is_none() {
-                    r.year = prev.year.map(|y| y + 1);
-                }
-            });
+            self.report.update(|r| r.follow(&prev));
             self.previous.set(Some(prev));
             self.close_preview();
             self.notice.set(Some(

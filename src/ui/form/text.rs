@@ -81,13 +81,10 @@ pub fn MetaFields() -> impl IntoView {
                     prop:value=move || year.get()
                     aria-invalid=move || year_bad.get().to_string()
                     on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        let folded: String = v.chars().map(crate::model::number::fold_width).collect();
-                        let folded = folded.trim().trim_end_matches('年');
-                        let parsed = folded.parse::<i32>().ok().filter(|y| (1990..=2100).contains(y));
-                        year_bad.set(!folded.is_empty() && parsed.is_none());
-                        if folded.is_empty() || parsed.is_some() {
-                            r.update(|r| r.year = parsed);
+                        let typed = crate::model::number::read_year(&event_target_value(&ev));
+                        year_bad.set(typed.is_err());
+                        if let Ok(year) = typed {
+                            r.update(|r| r.year = year);
                         }
                     }/>
                 {move || year_bad.get().then(|| view! { <span class="cell-msg" role="alert">"年度应为四位数字，如 2024"</span> })}
