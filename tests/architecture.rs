@@ -34,3 +34,33 @@ fn only_ui_browser_names_web_sys_or_wasm_bindgen() {
         }
     }
 }
+
+/// The core's layers (architecture §2.2): template → model → rules →
+/// import → render. Each names only the layers before it (rules and import
+/// stand side by side: neither names the other), and none names the shells.
+#[test]
+fn core_modules_name_only_the_layers_below_them() {
+    let allowed: [(&str, &[&str]); 5] = [
+        ("template", &[]),
+        ("model", &["template"]),
+        ("rules", &["template", "model"]),
+        ("import", &["template", "model"]),
+        ("render", &["template", "model"]),
+    ];
+    let layers = ["template", "model", "rules", "import", "render", "ui", "cli"];
+    for (module, below) in allowed {
+        let mut files = Vec::new();
+        rust_files(&Path::new("src").join(module), &mut files);
+        assert!(!files.is_empty(), "src/{module} exists");
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            for other in layers.iter().filter(|l| **l != module && !below.contains(l)) {
+                assert!(
+                    !text.contains(&format!("crate::{other}")),
+                    "{} names crate::{other}: {module} may only use {below:?}",
+                    file.display()
+                );
+            }
+        }
+    }
+}
