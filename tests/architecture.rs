@@ -47,14 +47,19 @@ fn core_modules_name_only_the_layers_below_them() {
         ("import", &["template", "model"]),
         ("render", &["template", "model"]),
     ];
-    let layers = ["template", "model", "rules", "import", "render", "ui", "cli"];
+    let layers = [
+        "template", "model", "rules", "import", "render", "ui", "cli",
+    ];
     for (module, below) in allowed {
         let mut files = Vec::new();
         rust_files(&Path::new("src").join(module), &mut files);
         assert!(!files.is_empty(), "src/{module} exists");
         for file in files {
             let text = std::fs::read_to_string(&file).unwrap_or_default();
-            for other in layers.iter().filter(|l| **l != module && !below.contains(l)) {
+            for other in layers
+                .iter()
+                .filter(|l| **l != module && !below.contains(l))
+            {
                 assert!(
                     !text.contains(&format!("crate::{other}")),
                     "{} names crate::{other}: {module} may only use {below:?}",
