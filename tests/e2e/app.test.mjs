@@ -283,11 +283,15 @@ test('using a report as last year\'s fills 上年结转 and runs the cross-year 
   assert.ok((await app.rules('warning')).includes('X1'));
 });
 
-test('screenshot of the form with findings', async () => {
+test('the form with findings: marked cells are visibly marked (screenshot kept for a person to look at)', async () => {
   await app.importText(seed(0));
   await app.apply();
   await app.cell('t3.new_received.natural_person').scrollIntoViewIfNeeded();
   await app.screenshot('form-with-findings.png');
+  // An error cell is drawn differently from a clean one.
+  const bg = (path) => app.cell(path).evaluate((el) => getComputedStyle(el).backgroundColor + getComputedStyle(el).borderColor);
+  assert.ok(await app.invalid('t3.new_received.natural_person'));
+  assert.notEqual(await bg('t3.new_received.natural_person'), await bg('t3.new_received.commercial'));
 });
 
 test('the preview says which filled cells a paste would overwrite, and overwrites nothing before the click', async () => {
