@@ -4,7 +4,7 @@
 
 use super::{message, Finding, Severity};
 use crate::model::{Report, TextKey};
-use crate::template::{table2, table3::Role, CellId, Template};
+use crate::template::{table2, table3, table3::Role, table4, CellId, Template};
 
 /// A clause of prose: text between 。；！？ or line breaks.
 fn clauses(text: &str) -> impl Iterator<Item = &str> {
@@ -95,9 +95,143 @@ impl Claim<'_> {
     }
 }
 
-fn t3_total(report: &Report, t: &Template, role: Role) -> (CellId, Option<i64>) {
-    let id = t.t3_cell(t.t3_row_of(role), crate::template::table3::TOTAL_COL);
-    (id, report.number(id))
+/// What a clause must be about for a claim to count in it.
+#[derive(Clone, Copy)]
+enum About {
+    /// Applications (申请), not reviews or suits, and not negated.
+    Requests,
+    /// Reviews or suits (行政复议、行政诉讼), not negated.
+    Cases,
+    /// Anything.
+    Any,
+}
+
+impl About {
+    fn holds(self, clause: &str) -> bool {
+        let cases = clause.contains("行政复议") || clause.contains("行政诉讼");
+        match self {
+            About::Requests => clause.contains("申请") && !cases && !negated(clause),
+            About::Cases => cases && !negated(clause),
+            About::Any => true,
+        }
+    }
+}
+
+/// Where a claimed total is in the form.
+#[derive(Clone, Copy)]
+enum Cells {
+    /// The 总计 column of a 表三 row.
+    T3(Role),
+    /// The 总计 of 表四 groups (summed).
+    T4(&'static [usize]),
+}
+
+impl Cells {
+    fn ids(self, t: &Template) -> Vec<CellId> {
+        match self {
+            Cells::T3(role) => vec![t.t3_cell(t.t3_row_of(role), table3::TOTAL_COL)],
+            Cells::T4(groups) => groups
+                .iter()
+                .map(|&g| t.t4_cell(g, table4::TOTAL_FIELD))
+                .collect(),
+        }
+    }
+}
+
+/// One number the prose of 一 states about a table total (spec §6.4).
+struct ClaimDef {
+    rule: &'static str,
+    /// The words the number follows ("收到…5件").
+    keys: &'static [&'static str],
+    about: About,
+    cells: Cells,
+    /// 新收 + 上年结转 is accepted too: always (T2: "共收到17件" = 16 + 1), or
+    /// when the text says all were done (T3, "均已办结").
+    with_carried_over: Option<bool>,
+}
+
+const CLAIMS: [ClaimDef; 6] = [
+    ClaimDef {
+        rule: "T2",
+        keys: &["新收", "收到", "受理"],
+        about: About::Requests,
+        cells: Cells::T3(Role::NewReceived),
+        with_carried_over: Some(false),
+    },
+    ClaimDef {
+        rule: "T3",
+        keys: &["办理", "办结", "答复"],
+        about: About::Requests,
+        cells: Cells::T3(Role::ResultTotal),
+        with_carried_over: Some(true),
+    },
+    ClaimDef {
+        rule: "T4",
+        keys: &["结转下年"],
+        about: About::Any,
+        cells: Cells::T3(Role::CarriedForward),
+        with_carried_over: None,
+    },
+    ClaimDef {
+        rule: "T5",
+        keys: &["上年结转"],
+        about: About::Any,
+        cells: Cells::T3(Role::CarriedOver),
+        with_carried_over: None,
+    },
+    ClaimDef {
+        rule: "T6",
+        keys: &["行政复议"],
+        about: About::Cases,
+        cells: Cells::T4(&[0]),
+        with_carried_over: None,
+    },
+    ClaimDef {
+        rule: "T7",
+        keys: &["行政诉讼"],
+        about: About::Cases,
+        cells: Cells::T4(&[1, 2]),
+        with_carried_over: None,
+    },
+];
+
+/// The cells' names as the form prints them, for messages: "A" or "A与B之和".
+fn place(t: &Template, cells: &[CellId]) -> String {
+    let names: Vec<String> = cells.iter().map(|&c| t.describe(c)).collect();
+    match names.as_slice() {
+        [one] => one.clone(),
+        many => format!("{}之和", many.join("与")),
+    }
+}
+
+/// A statement that there were none ("未收到…申请", "未发生…复议、诉讼")
+/// against totals that are not zero (T1, T8).
+fn none_said(
+    report: &Report,
+    rule: &'static str,
+    said: &str,
+    cells: &[CellId],
+    out: &mut Vec<Finding>,
+) {
+    let t = report.template();
+    let nonzero: Vec<CellId> = cells
+        .iter()
+        .copied()
+        .filter(|&c| report.number(c).is_some_and(|n| n > 0))
+        .collect();
+    if nonzero.is_empty() {
+        return;
+    }
+    let n: i64 = nonzero.iter().filter_map(|&c| report.number(c)).sum();
+    let mut f = Finding::new(
+        rule,
+        Severity::Warning,
+        message::text_mismatch(said, 0, &place(t, &nonzero), n),
+    )
+    .with_cells(nonzero);
+    f.expected = Some(0);
+    f.actual = Some(n);
+    out.push(f);
 }
 
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
@@ -106,149 +240,67 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     if text.trim().is_empty() {
         return;
     }
-    let (nr_id, nr) = t3_total(report, t, Role::NewReceived);
-    let (co_id, co) = t3_total(report, t, Role::CarriedOver);
-    let (rt_id, rt) = t3_total(report, t, Role::ResultTotal);
-    let (cf_id, cf) = t3_total(report, t, Role::CarriedForward);
-    let t4_total = |g| {
-        let id = t.t4_cell(g, crate::template::table4::TOTAL_FIELD);
-        (id, report.number(id))
-    };
-    let (rev_id, rev) = t4_total(0);
-    let (sd_id, sd) = t4_total(1);
-    let (sa_id, sa) = t4_total(2);
-    let both = nr.zip(co).map(|(a, b)| a + b);
+    let all: Vec<&str> = clauses(&text).collect();
+    let sum = |cells: &[CellId]| -> Option<i64> { cells.iter().map(|&c| report.number(c)).sum() };
+    let all_done = all
+        .iter()
+        .any(|c| About::Requests.holds(c) && (c.contains("均已办结") || c.contains("全部办结")));
+    let carried_over = Cells::T3(Role::CarriedOver).ids(t);
 
-    let mut t1 = false;
-    let mut t2 = Vec::new();
-    let mut t3 = Vec::new();
-    let mut t3_all_done = false;
-    let (mut t4, mut t5, mut t6, mut t7) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let mut t8 = false;
-    for clause in clauses(&text) {
-        let about_requests =
-            clause.contains("申请") && !clause.contains("复议") && !clause.contains("诉讼");
-        if about_requests && (clause.contains("未收到") || clause.contains("无依申请公开"))
-        {
-            t1 = true;
-        }
-        if about_requests && !negated(clause) {
-            if let Some(n) = ["新收", "收到", "受理"]
-                .iter()
-                .find_map(|k| count_after(clause, k))
-            {
-                t2.push((n, clause));
-            }
-            if let Some(n) = ["办理", "办结", "答复"]
-                .iter()
-                .find_map(|k| count_after(clause, k))
-            {
-                t3.push((n, clause));
-            }
-            t3_all_done |= clause.contains("均已办结") || clause.contains("全部办结");
-        }
-        if let Some(n) = count_after(clause, "结转下年") {
-            t4.push((n, clause));
-        }
-        if let Some(n) = count_after(clause, "上年结转") {
-            t5.push((n, clause));
-        }
-        let about_cases = clause.contains("行政复议") || clause.contains("行政诉讼");
-        if about_cases && negated(clause) {
-            t8 = true;
-        } else if about_cases {
-            if let Some(n) = count_after(clause, "行政复议") {
-                t6.push((n, clause));
-            }
-            if let Some(n) = count_after(clause, "行政诉讼") {
-                t7.push((n, clause));
-            }
-        }
-    }
-
-    if let Some(n) = nr.filter(|&n| t1 && n != 0) {
-        let mut f = Finding::new(
-            "T1",
-            Severity::Warning,
-            message::text_mismatch("未收到政府信息公开申请", 0, "表三“本年新收”总计", n),
-        )
-        .with_cells([nr_id]);
-        f.expected = Some(0);
-        f.actual = Some(n);
-        out.push(f);
-    }
-    let some = |v: Option<i64>| v.into_iter().collect::<Vec<_>>();
-    let claims = [
-        Claim {
-            rule: "T2",
-            place: "表三“本年新收”总计".into(),
-            cells: vec![nr_id, co_id],
-            accepted: [some(nr), some(both)].concat(),
-            said: t2,
-            severity: Severity::Warning,
-        },
-        Claim {
-            rule: "T3",
-            place: "表三“（七）总计”".into(),
-            cells: vec![rt_id],
-            accepted: [some(rt), if t3_all_done { some(both) } else { vec![] }].concat(),
-            said: t3,
-            severity: Severity::Warning,
-        },
-        Claim {
-            rule: "T4",
-            place: "表三“四、结转下年度继续办理”总计".into(),
-            cells: vec![cf_id],
-            accepted: some(cf),
-            said: t4,
-            severity: Severity::Warning,
-        },
-        Claim {
-            rule: "T5",
-            place: "表三“二、上年结转”总计".into(),
-            cells: vec![co_id],
-            accepted: some(co),
-            said: t5,
-            severity: Severity::Warning,
-        },
-        Claim {
-            rule: "T6",
-            place: "表四“行政复议”总计".into(),
-            cells: vec![rev_id],
-            accepted: some(rev),
-            said: t6,
-            severity: Severity::Warning,
-        },
-        Claim {
-            rule: "T7",
-            place: "表四两类行政诉讼总计之和".into(),
-            cells: vec![sd_id, sa_id],
-            accepted: some(sd.zip(sa).map(|(a, b)| a + b)),
-            said: t7,
-            severity: Severity::Warning,
-        },
-    ];
-    for claim in claims {
-        claim.judge(out);
-    }
-    if t8 {
-        let nonzero: Vec<CellId> = [(rev_id, rev), (sd_id, sd), (sa_id, sa)]
+    // T2–T7: each number stated against its total.
+    for def in &CLAIMS {
+        let cells = def.cells.ids(t);
+        let said: Vec<(i64, &str)> = all
             .iter()
-            .filter(|(_, v)| v.is_some_and(|v| v > 0))
-            .map(|(id, _)| *id)
+            .filter(|c| def.about.holds(c))
+            .filter_map(|&c| {
+                def.keys
+                    .iter()
+                    .find_map(|k| count_after(c, k))
+                    .map(|n| (n, c))
+            })
             .collect();
-        if !nonzero.is_empty() {
-            let n: i64 = [rev, sd, sa].iter().flatten().sum();
-            let mut f = Finding::new(
-                "T8",
-                Severity::Warning,
-                message::text_mismatch("无行政复议、行政诉讼", 0, "表四各项总计之和", n),
-            )
-            .with_cells(nonzero);
-            f.expected = Some(0);
-            f.actual = Some(n);
-            out.push(f);
+        let mut accepted: Vec<i64> = sum(&cells).into_iter().collect();
+        let mut named = cells.clone();
+        if def
+            .with_carried_over
+            .is_some_and(|only_all_done| !only_all_done || all_done)
+        {
+            let received = Cells::T3(Role::NewReceived).ids(t);
+            accepted.extend(sum(&[received, carried_over.clone()].concat()));
         }
+        if def.rule == "T2" {
+            named.extend(&carried_over);
+        }
+        Claim {
+            rule: def.rule,
+            place: place(t, &cells),
+            cells: named,
+            accepted,
+            said,
+            severity: Severity::Warning,
+        }
+        .judge(out);
+    }
+
+    // T1: "未收到申请" while 新收 is not 0.
+    let none_received = all.iter().any(|c| {
+        c.contains("申请")
+            && !c.contains("复议")
+            && !c.contains("诉讼")
+            && (c.contains("未收到") || c.contains("无依申请公开"))
+    });
+    if none_received {
+        let cells = Cells::T3(Role::NewReceived).ids(t);
+        none_said(report, "T1", "未收到政府信息公开申请", &cells, out);
+    }
+    // T8: "未发生行政复议、行政诉讼" while 表四 is not 0.
+    let no_cases = all
+        .iter()
+        .any(|c| (c.contains("行政复议") || c.contains("行政诉讼")) && negated(c));
+    if no_cases {
+        let cells = Cells::T4(&[0, 1, 2]).ids(t);
+        none_said(report, "T8", "无行政复议、行政诉讼", &cells, out);
     }
 
     // T9 (weak): 规范性文件 N件 in the 主动公开 text against 表二 本年制发件数.
@@ -262,9 +314,9 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             .collect();
         Claim {
             rule: "T9",
-            place: "表二“行政规范性文件”本年制发件数".into(),
+            place: t.describe(id),
             cells: vec![id],
-            accepted: some(report.number(id)),
+            accepted: report.number(id).into_iter().collect(),
             said,
             severity: Severity::Info,
         }
