@@ -192,7 +192,7 @@ fn checking_a_folder_prints_a_summary_table_and_chains_the_years() {
         })
         .unwrap();
     assert!(row_2023.trim_end().ends_with("2022.html"), "{row_2023}");
-    assert!(text.contains("[提醒] X1 表三“自然人”列：本年“二、上年结转”为 0，上一年度报告“四、结转下年度继续办理”为 2，应相等。"));
+    assert!(text.contains("[提醒] X1 表三“自然人”列：本年“二、上年结转政府信息公开申请数量”为 0，上一年度报告“四、结转下年度继续办理”为 2，应相等。"), "{text}");
     assert!(!text.contains("notes.docx"));
 }
 

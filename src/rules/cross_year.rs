@@ -32,7 +32,7 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
                 let mut f = Finding::new(
                     "X1",
                     Severity::Warning,
-                    message::carry_over(col.label, this, before),
+                    message::carry_over(t, col.label, this, before),
                 )
                 .with_cells([this_id]);
                 f.expected = Some(before);

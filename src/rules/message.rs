@@ -5,7 +5,7 @@ use crate::model::number::Reason;
 use crate::model::Report;
 use crate::template::{
     table3::{self, Role},
-    table4, Axis, CellId, Relation, RelationKind, TableId, Template,
+    table4, Axis, CellId, Relation, RelationKind, TableId, Template, SECTIONS, TOPICS,
 };
 
 fn fmt(n: Option<i64>) -> String {
@@ -198,19 +198,30 @@ pub fn late(date: &str, deadline: &str) -> String {
 
 /// M4, topics of section 一 not covered.
 pub fn topics_missing(names: &[&str]) -> String {
+    let all: Vec<&str> = TOPICS.iter().map(|t| t.key).collect();
     format!(
-        "“一、总体情况”未涉及：{}。按格式要求应包括主动公开、依申请公开、政府信息管理、平台建设、监督保障五方面。",
-        names.join("、")
+        "“{}”未涉及：{}。按格式要求应包括{}五方面。",
+        SECTIONS[0].title,
+        names.join("、"),
+        all.join("、")
     )
 }
 
 /// M5, section 五 empty or "无".
-pub const PROBLEMS_EMPTY: &str =
-    "“五、存在的主要问题及改进情况”为空或只写了“无”，应如实写明问题和改进措施。";
+pub fn problems_empty() -> String {
+    format!(
+        "“{}”为空或只写了“无”，应如实写明问题和改进措施。",
+        SECTIONS[4].title
+    )
+}
 
 /// M5, section 六 silent on the processing fee.
-pub const FEE_NOT_MENTIONED: &str =
-    "“六、其他需要报告的事项”未说明收取信息处理费的情况（未收取也应写明）。";
+pub fn fee_not_mentioned() -> String {
+    format!(
+        "“{}”未说明收取信息处理费的情况（未收取也应写明）。",
+        SECTIONS[5].title
+    )
+}
 
 /// T1–T9, a number in the text that differs from the table.
 pub fn text_mismatch(quote: &str, said: i64, place: &str, table: i64) -> String {
@@ -232,8 +243,11 @@ pub fn in_force_below_issued(row: &str, in_force: i64, issued: i64) -> String {
 }
 
 /// P2.
-pub fn fee_unpaid_without_text(n: i64) -> String {
-    format!("表三“逾期未按收费通知要求缴纳费用”共 {n} 件，说明发出过收费通知，但第六部分未提及信息处理费。")
+pub fn fee_unpaid_without_text(row: &str, n: i64) -> String {
+    format!(
+        "表三“{row}”共 {n} 件，说明发出过收费通知，但“{}”未提及信息处理费。",
+        SECTIONS[5].title
+    )
 }
 
 /// P3.
@@ -242,13 +256,36 @@ pub const FEE_COLLECTED: &str =
 
 /// P4.
 pub fn suits_after_review(n: i64) -> String {
-    format!("表四“复议后起诉”总计 {n} 件，而本年行政复议为 0，可能源自上一年度的复议案件。")
+    format!(
+        "表四“{}”总计 {n} 件，而本年{}为 0，可能源自上一年度的复议案件。",
+        table4::GROUPS[2].label,
+        table4::GROUPS[0].label
+    )
 }
 
 /// X1.
-pub fn carry_over(col: &str, this: i64, prev: i64) -> String {
+pub fn carry_over(t: &Template, col: &str, this: i64, prev: i64) -> String {
     format!(
-        "表三“{col}”列：本年“二、上年结转”为 {this}，上一年度报告“四、结转下年度继续办理”为 {prev}，应相等。"
+        "表三“{col}”列：本年“{}”为 {this}，上一年度报告“{}”为 {prev}，应相等。",
+        t.t3_rows[t.t3_row_of(Role::CarriedOver)].label,
+        t.t3_rows[t.t3_row_of(Role::CarriedForward)].label
+    )
+}
+
+/// A report used as last year's: what was filled from it.
+pub fn followed(t: &Template) -> String {
+    format!(
+        "已作为上一年度报告：本年“{}”已按上年“{}”填入，并与上年数据比对。",
+        t.t3_rows[t.t3_row_of(Role::CarriedOver)].label,
+        t.t3_rows[t.t3_row_of(Role::CarriedForward)].label
+    )
+}
+
+/// Next year's draft started from last year's report.
+pub fn next_year_started(t: &Template) -> String {
+    format!(
+        "已开始编制新年度报告：上年文字以黄色底标出，请逐段改写；表三“{}”已按上年填入，其余数字请填写。可“撤销”。",
+        t.t3_rows[t.t3_row_of(Role::CarriedOver)].label
     )
 }
 

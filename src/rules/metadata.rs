@@ -146,7 +146,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     if !report.is_blank() {
         let problems = report.text(TextKey::Problems).trim();
         if problems.is_empty() || matches!(problems, "无" | "无。" | "暂无" | "暂无。") {
-            let f = Finding::new("M5", Severity::Warning, message::PROBLEMS_EMPTY.into())
+            let f = Finding::new("M5", Severity::Warning, message::problems_empty())
                 .on_field(Field::Text(TextKey::Problems));
             out.push(if problems.is_empty() {
                 f.about_blanks()
@@ -159,7 +159,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "M5",
                 Severity::Info,
-                message::FEE_NOT_MENTIONED.into(),
+                message::fee_not_mentioned(),
             ));
         }
     }

@@ -35,8 +35,12 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     if let Some((id, Some(n))) = num(t.t3_total_of(table3::FEE_UNPAID)) {
         if n > 0 && !mentions_fee(report.text(TextKey::Other)) {
             out.push(
-                Finding::new("P2", Severity::Warning, message::fee_unpaid_without_text(n))
-                    .with_cells([id]),
+                Finding::new(
+                    "P2",
+                    Severity::Warning,
+                    message::fee_unpaid_without_text(t.cell(id).row_label, n),
+                )
+                .with_cells([id]),
             );
         }
     }

@@ -272,9 +272,8 @@ impl AppState {
         self.report.set(next);
         self.previous.set(Some(last));
         self.close_preview();
-        self.notice.set(Some(
-            "已开始编制新年度报告：上年文字以黄色底标出，请逐段改写；表三“二、上年结转”已按上年填入，其余数字请填写。可“撤销”。".into(),
-        ));
+        let t = self.report.with_untracked(|r| r.template());
+        self.notice.set(Some(rules::message::next_year_started(t)));
     }
 
     /// Uses the previewed report as last year's: row 二 from its row 四, and X1–X3.
@@ -285,9 +284,8 @@ impl AppState {
             self.report.update(|r| r.follow(&prev));
             self.previous.set(Some(prev));
             self.close_preview();
-            self.notice.set(Some(
-                "已作为上一年度报告：本年“二、上年结转”已按上年“四、结转下年度继续办理”填入，并与上年数据比对。".into(),
-            ));
+            let t = self.report.with_untracked(|r| r.template());
+            self.notice.set(Some(rules::message::followed(t)));
         }
     }
 }
