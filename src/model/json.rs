@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value as Json};
 
 use super::number::{format_decimal, Value};
 use super::{Meta, Report, TextKey};
-use crate::template::{CellId, Format, TableId, ValueKind, TOPICS};
+use crate::template::{CellId, Format, SectionKind, TableId, ValueKind, SECTIONS, TOPICS};
 
 /// Version of the draft envelope.
 pub const DRAFT_VERSION: u64 = 1;
@@ -53,12 +53,12 @@ fn insert_path(root: &mut Map<String, Json>, path: &[&str], value: Json) {
     node.insert((*last).to_owned(), value);
 }
 
+/// The JSON key of a table: its section's id.
 fn section_of(table: TableId) -> &'static str {
-    match table {
-        TableId::T2 => "s2_proactive",
-        TableId::T3 => "s3_applications",
-        TableId::T4 => "s4_review_litigation",
-    }
+    SECTIONS
+        .iter()
+        .find(|s| s.kind == SectionKind::Table(table))
+        .map_or("", |s| s.id)
 }
 
 /// The report as the spec §12.1 JSON value.
@@ -80,7 +80,7 @@ pub fn to_value(report: &Report) -> Json {
     for (i, topic) in TOPICS.iter().enumerate() {
         s1.insert(topic.id.into(), json!(report.text(TextKey::Topic(i))));
     }
-    root.insert("s1_overview".into(), Json::Object(s1));
+    root.insert(TextKey::Overview.id(), Json::Object(s1));
     let mut tables: Map<String, Json> = Map::new();
     for id in t.ids() {
         let cell = t.cell(id);
@@ -93,18 +93,14 @@ pub fn to_value(report: &Report) -> Json {
             insert_path(map, &parts, cell_json(report, id));
         }
     }
-    for section in ["s2_proactive", "s3_applications", "s4_review_litigation"] {
+    for table in [TableId::T2, TableId::T3, TableId::T4] {
+        let section = section_of(table);
         let v = tables.remove(section).unwrap_or_else(|| json!({}));
         root.insert(section.into(), v);
     }
-    root.insert(
-        "s5_problems".into(),
-        json!({ "text": report.text(TextKey::Problems) }),
-    );
-    root.insert(
-        "s6_other".into(),
-        json!({ "text": report.text(TextKey::Other) }),
-    );
+    for key in [TextKey::Problems, TextKey::Other] {
+        root.insert(key.id(), json!({ "text": report.text(key) }));
+    }
     Json::Object(root)
 }
 
@@ -209,11 +205,12 @@ pub fn from_value(v: &Json) -> Result<Report, JsonError> {
         .and_then(Json::as_i64)
         .and_then(|y| i32::try_from(y).ok());
     report.agency = v.get("agency").and_then(Json::as_str).map(str::to_owned);
-    let full = text_at(v, &["s1_overview", "text"]);
+    let overview = TextKey::Overview.id();
+    let full = text_at(v, &[&overview, "text"]);
     let (opening, topics) = super::outline::split_overview(&full);
     report.set_text(TextKey::Overview, opening);
     for (i, topic) in TOPICS.iter().enumerate() {
-        let explicit = text_at(v, &["s1_overview", topic.id]);
+        let explicit = text_at(v, &[&overview, topic.id]);
         let body = if explicit.is_empty() {
             topics[i].clone()
         } else {
@@ -221,8 +218,9 @@ pub fn from_value(v: &Json) -> Result<Report, JsonError> {
         };
         report.set_text(TextKey::Topic(i), body);
     }
-    report.set_text(TextKey::Problems, text_at(v, &["s5_problems", "text"]));
-    report.set_text(TextKey::Other, text_at(v, &["s6_other", "text"]));
+    for key in [TextKey::Problems, TextKey::Other] {
+        report.set_text(key, text_at(v, &[&key.id(), "text"]));
+    }
     let t = report.template();
     for id in t.ids() {
         let cell = t.cell(id);
