@@ -1,16 +1,15 @@
-//! Offers a rendered file for download: Blob, object URL, `<a download>`, revoke.
+//! Offers a rendered file for download: a gloo Blob and object URL (revoked
+//! when dropped), clicked through an `<a download>`.
 
+use gloo_file::{Blob, ObjectUrl};
 use wasm_bindgen::JsCast;
 
 use crate::render::Rendered;
 
 /// Starts the download; Err with a Chinese reason if the browser refuses.
 pub fn offer(file: &Rendered) -> Result<(), &'static str> {
-    offer_bytes(
-        &file.filename,
-        file.mime,
-        &js_sys::Uint8Array::from(file.bytes.as_slice()),
-    )
+    let blob = Blob::new_with_options(file.bytes.as_slice(), Some(file.mime));
+    offer_blob(&file.filename, blob)
 }
 
 /// Starts the download of bytes already in a JS array (from the extras worker).
@@ -19,13 +18,12 @@ pub fn offer_bytes(
     mime: &str,
     bytes: &js_sys::Uint8Array,
 ) -> Result<(), &'static str> {
+    offer_blob(filename, Blob::new_with_options(bytes.to_vec().as_slice(), Some(mime)))
+}
+
+fn offer_blob(filename: &str, blob: Blob) -> Result<(), &'static str> {
     const FAILED: &str = "浏览器无法生成下载文件。";
-    let parts = js_sys::Array::of1(bytes);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|_| FAILED)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| FAILED)?;
+    let url = ObjectUrl::from(blob);
     let document = web_sys::window().and_then(|w| w.document()).ok_or(FAILED)?;
     let a: web_sys::HtmlAnchorElement = document
         .create_element("a")
@@ -35,6 +33,5 @@ pub fn offer_bytes(
     a.set_href(&url);
     a.set_download(filename);
     a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }

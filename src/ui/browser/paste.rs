@@ -43,10 +43,10 @@ fn read_files(files: web_sys::FileList, done: impl FnOnce(Vec<FileText>) + 'stat
         let mut out = Vec::with_capacity(files.len());
         for file in files {
             let name = file.name();
-            let text = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+            let text = gloo_file::futures::read_as_bytes(&gloo_file::Blob::from(file))
                 .await
                 .ok()
-                .and_then(|buffer| decode(&js_sys::Uint8Array::new(&buffer)));
+                .and_then(|bytes| decode(&js_sys::Uint8Array::from(bytes.as_slice())));
             out.push(
                 text.map(|t| (name.clone(), t))
                     .ok_or_else(|| format!("无法读取文件“{name}”。")),
