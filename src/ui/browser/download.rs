@@ -18,7 +18,10 @@ pub fn offer_bytes(
     mime: &str,
     bytes: &js_sys::Uint8Array,
 ) -> Result<(), &'static str> {
-    offer_blob(filename, Blob::new_with_options(bytes.to_vec().as_slice(), Some(mime)))
+    offer_blob(
+        filename,
+        Blob::new_with_options(bytes.to_vec().as_slice(), Some(mime)),
+    )
 }
 
 fn offer_blob(filename: &str, blob: Blob) -> Result<(), &'static str> {

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::model::TextKey;
-use crate::template::{Format, SectionKind, SECTIONS};
+use crate::template::{Format, SectionKind, Template, SECTIONS};
 use table::TemplateTable;
 use text::{MetaFields, TextSection};
 
@@ -34,12 +34,13 @@ pub fn ReportForm() -> impl IntoView {
                 </select>
             </label>
             {move || {
-                let _ = format.get();
+                // The form is rebuilt for the template of the current format.
+                let template = Template::get(format.get());
                 SECTIONS
                     .iter()
                     .map(|section| {
                         let body = match section.kind {
-                            SectionKind::Table(table) => view! { <TemplateTable table=table/> }.into_any(),
+                            SectionKind::Table(table) => view! { <TemplateTable template=template table=table/> }.into_any(),
                             SectionKind::Overview => view! { <OverviewSection/> }.into_any(),
                             SectionKind::Text => {
                                 let key = TextKey::of(section).unwrap_or(TextKey::Other);

@@ -6,17 +6,18 @@ use leptos::prelude::*;
 
 use super::cell::CellInput;
 use crate::template::layout::{grid, Slot};
-use crate::template::TableId;
+use crate::template::{TableId, Template};
 use crate::ui::findings::FindingList;
 use crate::ui::state::AppState;
 
 #[component]
 pub fn TemplateTable(
+    /// The form of the report's format.
+    template: &'static Template,
     /// Which table.
     table: TableId,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let template = state.report.with_untracked(|r| r.template());
     let class = format!("grid {}", table.id());
     let rows = grid(template, table)
         .into_iter()
