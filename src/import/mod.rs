@@ -33,7 +33,7 @@ pub use front::agency_of_title;
 
 use crate::model::outline::{split_overview, years_in};
 use crate::model::{Report, TextKey};
-use crate::template::{CellId, Format, TableId, SECTIONS};
+use crate::template::{table3, CellId, Format, TableId, Template, SECTIONS};
 
 /// Largest paste read, in bytes (a long report is ~50 KB; 2 MB leaves room for HTML).
 pub const MAX_INPUT: usize = 2 * 1024 * 1024;
@@ -406,6 +406,63 @@ fn read_texts(found: &sections::Found, lines: &[Line], report: &mut Report) {
     }
 }
 
+/// The table words only one format prints (spec §7.5), from the template:
+/// 表二's titles, headers and row labels, 表三's row keywords, less those
+/// the other format prints too; folded as the pasted text is.
+fn own_words(format: Format) -> Vec<String> {
+    let words = |f: Format| -> Vec<String> {
+        let t = Template::get(f);
+        let t2 = t.t2.iter().flat_map(|b| {
+            std::iter::once(b.title)
+                .chain(b.fields.iter().map(|f| f.label))
+                .chain(
+                    b.rows
+                        .iter()
+                        .flat_map(|r| std::iter::once(r.label).chain(r.keys.iter().copied())),
+                )
+        });
+        let t3 = t.t3_rows.iter().flat_map(|r| r.keys.iter().copied());
+        t2.chain(t3)
+            // Keys with anchors ("、其他$") are patterns, not words.
+            .filter(|w| !w.contains(['$', '^']))
+            .flat_map(|w| {
+                let w: String = normalize::key(w)
+                    .chars()
+                    .filter(|c| !c.is_ascii_digit() && *c != '.')
+                    .collect();
+                // "本年收费金额(单位:万元)" is also printed "本年收费金额（万元）".
+                let head = w.split('(').next().unwrap_or_default().to_owned();
+                [w, head]
+            })
+            .filter(|w| w.chars().count() >= 4)
+            .collect()
+    };
+    let other_format = match format {
+        Format::Y2021 => Format::Y2019,
+        Format::Y2019 => Format::Y2021,
+    };
+    // Everything the other format prints, 表三's row labels included.
+    let mut other = words(other_format);
+    other.extend(
+        Template::get(other_format)
+            .t3_rows
+            .iter()
+            .map(|r| normalize::key(r.label))
+            .chain(table3::GROUPS.iter().map(|g| normalize::key(g.label))),
+    );
+    let mut own: Vec<String> = words(format)
+        .into_iter()
+        .filter(|w| !other.iter().any(|o| o.contains(w.as_str())))
+        .collect();
+    // A variant seen in the wild.
+    if format == Format::Y2019 {
+        own.push("对外公开总量".into());
+    }
+    own.sort();
+    own.dedup();
+    own
+}
+
 /// Spec §7.5: 2019 if its table words appear, or 表三 has 其他处理 without
 /// the 2021 rows, or the report year is 2020 or earlier. Words are read with
 /// the figures taken out, so a label cut by its row's values still counts.
@@ -420,30 +477,14 @@ fn detect_format(sources: &[Option<&[Line]>; 3], overview: &[Line], front: &[Lin
         .chars()
         .filter(|c| !c.is_ascii_digit() && *c != '.')
         .collect();
-    let has = |words: &[&str]| words.iter().any(|w| keys.contains(w));
-    const Y2021: [&str; 6] = [
-        "本年制发件数",
-        "现行有效件数",
-        "本年收费金额",
-        "逾期不补正",
-        "收费通知",
-        "申请人无正当理由",
-    ];
-    const Y2019: [&str; 7] = [
-        "本年新制作数量",
-        "对外公开总数量",
-        "对外公开总量",
-        "上一年项目数量",
-        "本年增/减",
-        "第二十条第(九)项",
-        "政府集中采购",
-    ];
-    match (has(&Y2019), has(&Y2021)) {
+    let has = |words: &[String]| words.iter().any(|w| keys.contains(w.as_str()));
+    let (y2019, y2021) = (own_words(Format::Y2019), own_words(Format::Y2021));
+    match (has(&y2019), has(&y2021)) {
         (true, false) => return Format::Y2019,
         (false, true) => return Format::Y2021,
         _ => {}
     }
-    if keys.contains("本年新收") && keys.contains("其他处理") && !has(&Y2021) {
+    if keys.contains("本年新收") && keys.contains("其他处理") && !has(&y2021) {
         return Format::Y2019;
     }
     let front_text: String = front.iter().map(|l| l.text.as_str()).collect();
@@ -453,7 +494,41 @@ fn detect_format(sources: &[Option<&[Line]>; 3], overview: &[Line], front: &[Lin
             .and_then(|l| years_in(&l.text).first().copied())
     });
     match year {
-        Some(y) if y <= 2020 && !has(&Y2021) => Format::Y2019,
+        Some(y) if y <= 2020 && !has(&y2021) => Format::Y2019,
         _ => Format::Y2021,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{own_words, Format};
+
+    #[test]
+    fn each_format_has_table_words_of_its_own() {
+        let (y2019, y2021) = (own_words(Format::Y2019), own_words(Format::Y2021));
+        for w in [
+            "本年新制作数量",
+            "对外公开总数量",
+            "上一年项目数量",
+            "本年增/减",
+            "第二十条第(九)项",
+            "政府集中采购",
+        ] {
+            assert!(y2019.iter().any(|o| o == w), "{w} in {y2019:?}");
+        }
+        for w in [
+            "本年制发件数",
+            "现行有效件数",
+            "本年收费金额",
+            "逾期不补正",
+            "收费通知",
+            "申请人无正当理由",
+        ] {
+            assert!(y2021.iter().any(|o| o == w), "{w} in {y2021:?}");
+        }
+        // Words both print are neither's.
+        for w in ["其他处理", "规章", "行政许可", "第二十条第"] {
+            assert!(!y2019.iter().chain(&y2021).any(|o| o == w), "{w}");
+        }
     }
 }
