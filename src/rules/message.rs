@@ -2,10 +2,10 @@
 //! and the CLI show these, so both say the same thing.
 
 use crate::model::number::Reason;
-use crate::model::Report;
+use crate::model::{Report, TextKey};
 use crate::template::{
     table3::{self, Role},
-    table4, Axis, CellId, Relation, RelationKind, TableId, Template, SECTIONS, TOPICS,
+    table4, Axis, CellId, Relation, RelationKind, TableId, Template, TOPICS,
 };
 
 fn fmt(n: Option<i64>) -> String {
@@ -201,7 +201,7 @@ pub fn topics_missing(names: &[&str]) -> String {
     let all: Vec<&str> = TOPICS.iter().map(|t| t.key).collect();
     format!(
         "“{}”未涉及：{}。按格式要求应包括{}五方面。",
-        SECTIONS[0].title,
+        TextKey::Overview.title(),
         names.join("、"),
         all.join("、")
     )
@@ -211,7 +211,7 @@ pub fn topics_missing(names: &[&str]) -> String {
 pub fn problems_empty() -> String {
     format!(
         "“{}”为空或只写了“无”，应如实写明问题和改进措施。",
-        SECTIONS[4].title
+        TextKey::Problems.title()
     )
 }
 
@@ -219,7 +219,7 @@ pub fn problems_empty() -> String {
 pub fn fee_not_mentioned() -> String {
     format!(
         "“{}”未说明收取信息处理费的情况（未收取也应写明）。",
-        SECTIONS[5].title
+        TextKey::Other.title()
     )
 }
 
@@ -246,7 +246,7 @@ pub fn in_force_below_issued(row: &str, in_force: i64, issued: i64) -> String {
 pub fn fee_unpaid_without_text(row: &str, n: i64) -> String {
     format!(
         "表三“{row}”共 {n} 件，说明发出过收费通知，但“{}”未提及信息处理费。",
-        SECTIONS[5].title
+        TextKey::Other.title()
     )
 }
 

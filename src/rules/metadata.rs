@@ -4,7 +4,7 @@
 use super::{message, Finding, Severity};
 use crate::model::outline::{parse_date, statistics_year, stray_years, years_in};
 use crate::model::{edit::Field, Report, TextKey};
-use crate::template::{table3, TableId, SECTIONS, TOPICS};
+use crate::template::{table3, TableId, TOPICS};
 
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     let t = report.template();
@@ -29,8 +29,8 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     let overview = report.overview_full();
     if !report.is_blank() {
         for (section, text) in [
-            (&SECTIONS[0], overview.as_str()),
-            (&SECTIONS[5], report.text(TextKey::Other)),
+            (TextKey::Overview.section(), overview.as_str()),
+            (TextKey::Other.section(), report.text(TextKey::Other)),
         ] {
             if text.trim().is_empty() {
                 out.push(
