@@ -17,11 +17,11 @@ const USAGE: &str = "用法：
                                                同一机关相邻年度的报告自动做跨年度比对
   nianbao render FILE (--html|--docx|--txt|--json) [--traditional]
                                                生成可发布的报告（--traditional 为繁体）
-FILE 为 - 时读取标准输入；DIR 为文件夹（读取其中的 .txt .html .htm .json）。
+FILE 为 - 时读取标准输入；DIR 为文件夹（读取其中的 .txt .html .htm .json .docx）。
 退出码：0 已运行，1 有文件无法读取，2 用法错误。";
 
 /// Files a folder contributes.
-const EXTENSIONS: [&str; 4] = ["txt", "html", "htm", "json"];
+const EXTENSIONS: [&str; 5] = ["txt", "html", "htm", "json", "docx"];
 
 #[derive(Default)]
 struct Args {
@@ -118,7 +118,7 @@ fn expand(paths: &[String]) -> (Vec<String>, Vec<String>) {
     (out, links)
 }
 
-fn read_file(path: &str) -> Result<String, String> {
+fn read_bytes(path: &str) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     let result = if path == "-" {
         std::io::stdin().read_to_end(&mut bytes).map(|_| ())
@@ -134,7 +134,7 @@ fn read_file(path: &str) -> Result<String, String> {
         };
         format!("无法读取文件“{path}”：{why}")
     })?;
-    Ok(decode(&bytes))
+    Ok(bytes)
 }
 
 /// Text of a file: UTF-8 (with or without BOM), else GB18030, which covers the
@@ -158,7 +158,13 @@ type Loaded = Result<(Report, Vec<import::Note>), String>;
 
 /// A file read as a report (see `import::import_file`).
 fn load(path: &str) -> Loaded {
-    let imported = import::import_file(&read_file(path)?);
+    let bytes = read_bytes(path)?;
+    #[cfg(feature = "docx")]
+    if import::docx::is_zip(&bytes) {
+        let imported = import::import_docx(&bytes).map_err(|why| format!("{path}：{why}"))?;
+        return Ok((imported.report, imported.notes));
+    }
+    let imported = import::import_file(&decode(&bytes));
     Ok((imported.report, imported.notes))
 }
 
@@ -352,7 +358,10 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         );
     }
     if paths.is_empty() {
-        let _ = writeln!(err, "文件夹中没有找到报告文件（.txt .html .htm .json）。");
+        let _ = writeln!(
+            err,
+            "文件夹中没有找到报告文件（.txt .html .htm .json .docx）。"
+        );
         return 1;
     }
     let result = match args.command.as_str() {

@@ -174,7 +174,7 @@ fn batch_dir() -> std::path::PathBuf {
     std::fs::write(dir.join("2022.html"), format!("<pre>{y2022}</pre>")).unwrap();
     std::fs::write(dir.join("sub/2021.txt"), y2021).unwrap();
     std::fs::write(dir.join("other.txt"), include_str!("fixtures/seed_004.txt")).unwrap();
-    std::fs::write(dir.join("notes.docx"), "not a report").unwrap();
+    std::fs::write(dir.join("notes.xlsx"), "not a report").unwrap();
     dir
 }
 
@@ -193,7 +193,7 @@ fn checking_a_folder_prints_a_summary_table_and_chains_the_years() {
         .unwrap();
     assert!(row_2023.trim_end().ends_with("2022.html"), "{row_2023}");
     assert!(text.contains("[提醒] X1 表三“自然人”列：本年“二、上年结转政府信息公开申请数量”为 0，上一年度报告“四、结转下年度继续办理”为 2，应相等。"), "{text}");
-    assert!(!text.contains("notes.docx"));
+    assert!(!text.contains("notes.xlsx"));
 }
 
 #[test]
@@ -356,4 +356,29 @@ fn a_gbk_page_saved_from_a_government_site_is_read() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["agency"], "大武口区人民政府办公室");
     assert_eq!(v["s2_proactive"]["normative_doc"]["in_force"], 3);
+}
+
+#[test]
+fn a_word_file_is_parsed_and_checked_like_a_page_and_a_broken_one_says_why() {
+    let dir = std::env::temp_dir().join(format!("nianbao-docx-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let seed = dir.join("seed0.txt");
+    std::fs::write(&seed, include_str!("fixtures/seed_000.txt")).unwrap();
+    let docx = nianbao(&["render", seed.to_str().unwrap(), "--docx"], None);
+    let path = dir.join("年报.docx");
+    std::fs::write(&path, docx.stdout).unwrap();
+    let out = nianbao(&["parse", path.to_str().unwrap(), "--json"], None);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["agency"], "新城区行政审批和政务服务局");
+    assert_eq!(json["s3_applications"]["result"]["total"]["total"], 14);
+    let out = nianbao(&["check", path.to_str().unwrap()], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("错误 4"), "{text}");
+    let broken = dir.join("坏.docx");
+    std::fs::write(&broken, b"PK\x03\x04 not really").unwrap();
+    let out = nianbao(&["check", broken.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("不是可以读取的 Word"));
 }

@@ -21,6 +21,8 @@
 
 pub mod blanks;
 pub mod block;
+#[cfg(feature = "docx")]
+pub mod docx;
 mod front;
 pub mod html;
 pub mod normalize;
@@ -34,6 +36,19 @@ pub use front::agency_of_title;
 use crate::model::outline::{split_overview, years_in};
 use crate::model::{Report, TextKey};
 use crate::template::{table3, CellId, Format, TableId, Template, SECTIONS};
+
+/// A Word file (.docx) as a report: its paragraphs and tables (merged cells
+/// kept) read as a pasted page is. Err with a Chinese reason when it is not
+/// a Word file that can be read.
+#[cfg(feature = "docx")]
+pub fn import_docx(bytes: &[u8]) -> Result<Imported, String> {
+    let html = docx::to_html(bytes)?;
+    let mut imported = import(&html);
+    imported
+        .notes
+        .insert(0, Note::info("已读取 Word 文件的正文和表格。".into(), None));
+    Ok(imported)
+}
 
 /// Largest paste read, in bytes (a long report is ~50 KB; 2 MB leaves room for HTML).
 pub const MAX_INPUT: usize = 2 * 1024 * 1024;

@@ -1,0 +1,174 @@
+//! A Word file (.docx) opened as a report: its paragraphs and tables, merged
+//! cells kept (`w:gridSpan` → colspan, `w:vMerge` → rowspan), written as
+//! HTML for the importer, which reads tables by their own sums as it does a
+//! pasted web page. Feature `docx`: the command line, and the page's extras
+//! worker.
+
+use std::io::Read;
+
+use roxmltree::{Document, Node};
+
+/// Largest `word/document.xml` read (a long report is ~1 MB; a zip bomb is not).
+const MAX_XML: u64 = 32 * 1024 * 1024;
+
+/// Whether bytes are a zip file (as .docx and .xlsx are).
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// The body of a .docx as HTML: `<p>` per paragraph, `<table>` per table.
+/// Err with a Chinese reason when it is not a Word file that can be read.
+pub fn to_html(bytes: &[u8]) -> Result<String, String> {
+    const NOT_WORD: &str = "文件不是可以读取的 Word（.docx）文件";
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| {
+        format!("{NOT_WORD}（无法解压）。旧版 .doc 文件请先在 Word 或 WPS 中另存为 .docx。")
+    })?;
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .map_err(|_| {
+            format!("{NOT_WORD}（缺少正文 word/document.xml，可能是 Excel 或其他文件）。")
+        })?
+        .take(MAX_XML)
+        .read_to_string(&mut xml)
+        .map_err(|_| format!("{NOT_WORD}（正文无法读取）。"))?;
+    let doc = Document::parse(&xml).map_err(|e| format!("{NOT_WORD}（正文格式错误：{e}）。"))?;
+    let body = doc
+        .descendants()
+        .find(|n| is(n, "body"))
+        .ok_or_else(|| format!("{NOT_WORD}（没有正文）。"))?;
+    let mut out = String::with_capacity(xml.len() / 4);
+    for child in body.children() {
+        block(child, &mut out);
+    }
+    Ok(out)
+}
+
+fn is(node: &Node, name: &str) -> bool {
+    node.is_element() && node.tag_name().name() == name
+}
+
+/// An element's `w:val`-style attribute (namespaced or not).
+fn val<'a>(node: &Node<'a, '_>) -> Option<&'a str> {
+    node.attributes()
+        .find(|a| a.name() == "val")
+        .map(|a| a.value())
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A paragraph's text: runs, tabs as spaces, breaks as new lines.
+fn text_of(node: Node) -> String {
+    let mut s = String::new();
+    for n in node.descendants() {
+        match n.tag_name().name() {
+            "t" if n.is_element() => s.push_str(n.text().unwrap_or_default()),
+            "tab" if n.is_element() => s.push(' '),
+            "br" | "cr" if n.is_element() => s.push('\n'),
+            _ => {}
+        }
+    }
+    s
+}
+
+fn block(node: Node, out: &mut String) {
+    if is(&node, "p") {
+        for line in text_of(node).lines() {
+            out.push_str("<p>");
+            out.push_str(&escape(line));
+            out.push_str("</p>\n");
+        }
+    } else if is(&node, "tbl") {
+        table(node, out);
+    } else if is(&node, "sdt") || is(&node, "sdtContent") || is(&node, "customXml") {
+        // Content controls wrap paragraphs and tables.
+        for child in node.children() {
+            block(child, out);
+        }
+    }
+}
+
+/// A cell of the Word grid.
+struct Cell {
+    text: String,
+    col: usize,
+    span: usize,
+    /// `w:vMerge` without "restart": the cell above reaches down here.
+    continues: bool,
+}
+
+fn table(node: Node, out: &mut String) {
+    let rows: Vec<Vec<Cell>> = node
+        .children()
+        .filter(|n| is(n, "tr"))
+        .map(|tr| {
+            let mut col = 0;
+            tr.children()
+                .filter(|n| is(n, "tc"))
+                .map(|tc| {
+                    let props = tc.children().find(|n| is(n, "tcPr"));
+                    let prop = |name: &str| props.and_then(|p| p.children().find(|n| is(n, name)));
+                    let span = prop("gridSpan")
+                        .and_then(|n| val(&n))
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(1usize)
+                        .clamp(1, 64);
+                    let continues = prop("vMerge").is_some_and(|n| val(&n) != Some("restart"));
+                    // Paragraphs of the cell, one line each; a nested table's text too.
+                    let text = tc
+                        .children()
+                        .filter(|n| is(n, "p") || is(n, "tbl"))
+                        .map(text_of)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let cell = Cell {
+                        text,
+                        col,
+                        span,
+                        continues,
+                    };
+                    col += span;
+                    cell
+                })
+                .collect()
+        })
+        .collect();
+    out.push_str("<table>\n");
+    for (r, row) in rows.iter().enumerate() {
+        out.push_str("<tr>");
+        for cell in row.iter().filter(|c| !c.continues) {
+            // Rows below whose cell at this column continues this one.
+            let down = rows[r + 1..]
+                .iter()
+                .take_while(|below| below.iter().any(|c| c.col == cell.col && c.continues))
+                .count();
+            out.push_str("<td");
+            if cell.span > 1 {
+                out.push_str(&format!(" colspan=\"{}\"", cell.span));
+            }
+            if down > 0 {
+                out.push_str(&format!(" rowspan=\"{}\"", down + 1));
+            }
+            out.push('>');
+            out.push_str(&escape(cell.text.trim()));
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</table>\n");
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_a_word_file_says_why() {
+        assert!(to_html(b"plain text").unwrap_err().contains("无法解压"));
+        assert!(!is_zip(b"plain text"));
+    }
+}
