@@ -141,8 +141,9 @@ fn table(node: Node, out: &mut String) {
         out.push_str("<tr>");
         for cell in row.iter().filter(|c| !c.continues) {
             // Rows below whose cell at this column continues this one.
-            let down = rows[r + 1..]
+            let down = rows
                 .iter()
+                .skip(r + 1)
                 .take_while(|below| below.iter().any(|c| c.col == cell.col && c.continues))
                 .count();
             out.push_str("<td");
