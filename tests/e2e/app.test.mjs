@@ -681,6 +681,34 @@ describe('nothing destroyed without asking (issue 9)', () => {
   });
 });
 
+describe('opening the files people have (issue 11)', () => {
+  test('a Word file downloaded from the app opens again with every cell, read in the worker', async () => {
+    await app.importText(seed(0));
+    await app.apply();
+    page.on('dialog', (d) => d.accept());
+    const [dl] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30000 }),
+      page.locator('[data-download="docx"]').click(),
+    ]);
+    const bytes = fs.readFileSync(await dl.path());
+    await page.locator('[data-action="new"]').click();
+    assert.equal(await app.value('t3.result.total.total'), '');
+    await page.locator('input[data-import-file]').setInputFiles({ name: '年报.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: bytes });
+    await page.locator('[data-import-preview]').waitFor({ timeout: 30000 });
+    assert.match(await page.locator('[data-import-preview] .summary').textContent(), /新城区行政审批和政务服务局 2023年度.*读到 (19\d|200) \/ 200 个单元格/);
+    await app.apply();
+    assert.equal(await app.value('t3.result.total.total'), '14');
+    assert.equal(await app.value('t2.licensing.decisions'), '6240');
+    assert.equal(await app.value('t4.suit_after_review.total'), '1');
+  });
+
+  test('a file that only looks like a Word file says why in Chinese', async () => {
+    await page.locator('input[data-import-file]').setInputFiles({ name: '坏.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04 broken') });
+    await page.locator('[data-notice]').waitFor({ timeout: 30000 });
+    assert.match(await page.locator('[data-notice]').textContent(), /不是可以读取的 Word/);
+  });
+});
+
 describe('output that can be published as it is (issue 9)', () => {
   test('a download with open errors asks first; 取消 goes to the first error and downloads nothing', async () => {
     await app.paste(app.cell('t4.review.upheld'), { text: '1\t0\t0\t0\t2' });

@@ -3,7 +3,8 @@
 //! the form.
 //!
 //! Page side: [`download`] renders a file, [`simplify`] makes a traditional
-//! paste simplified before it is imported. Worker side: [`serve`].
+//! paste simplified before it is imported, [`docx_to_html`] opens a Word
+//! file. Worker side: [`serve`].
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -43,6 +44,16 @@ pub fn serve() {
             let reply = js_sys::Object::new();
             set(&reply, "id", &field(&data, "id"));
             let kind = field(&data, "kind").as_string().unwrap_or_default();
+            #[cfg(feature = "docx")]
+            if kind == "docx_to_html" {
+                let bytes: js_sys::Uint8Array = field(&data, "bytes").unchecked_into();
+                match crate::import::docx::to_html(&bytes.to_vec()) {
+                    Ok(html) => set(&reply, "text", &JsValue::from_str(&html)),
+                    Err(why) => set(&reply, "error", &JsValue::from_str(&why)),
+                }
+                let _ = reply_to.post_message(&reply);
+                return;
+            }
             if kind == "simplify" {
                 let text = field(&data, "text").as_string().unwrap_or_default();
                 let simplified = crate::import::normalize::to_simplified(&text);
@@ -165,6 +176,16 @@ pub async fn simplify(text: &str) -> Result<String, String> {
     let message = js_sys::Object::new();
     set(&message, "kind", &JsValue::from_str("simplify"));
     set(&message, "text", &JsValue::from_str(text));
+    let reply = call(message).await?;
+    Ok(field(&reply, "text").as_string().unwrap_or_default())
+}
+
+/// Page side: a Word file's body as HTML for the importer, read in the
+/// worker (the page carries no zip or XML reader).
+pub async fn docx_to_html(bytes: &[u8]) -> Result<String, String> {
+    let message = js_sys::Object::new();
+    set(&message, "kind", &JsValue::from_str("docx_to_html"));
+    set(&message, "bytes", &js_sys::Uint8Array::from(bytes));
     let reply = call(message).await?;
     Ok(field(&reply, "text").as_string().unwrap_or_default())
 }

@@ -43,12 +43,24 @@ fn read_files(files: web_sys::FileList, done: impl FnOnce(Vec<FileText>) + 'stat
         let mut out = Vec::with_capacity(files.len());
         for file in files {
             let name = file.name();
-            let text = gloo_file::futures::read_as_bytes(&gloo_file::Blob::from(file))
-                .await
-                .ok()
-                .and_then(|bytes| decode(&js_sys::Uint8Array::from(bytes.as_slice())));
+            let Ok(bytes) = gloo_file::futures::read_as_bytes(&gloo_file::Blob::from(file)).await
+            else {
+                out.push(Err(format!("无法读取文件“{name}”。")));
+                continue;
+            };
+            // A Word file (a zip): its body as HTML, read in the extras worker.
+            if bytes.starts_with(b"PK\x03\x04") {
+                out.push(
+                    super::extras::docx_to_html(&bytes)
+                        .await
+                        .map(|html| (name.clone(), html))
+                        .map_err(|why| format!("“{name}”：{why}")),
+                );
+                continue;
+            }
             out.push(
-                text.map(|t| (name.clone(), t))
+                decode(&js_sys::Uint8Array::from(bytes.as_slice()))
+                    .map(|t| (name.clone(), t))
                     .ok_or_else(|| format!("无法读取文件“{name}”。")),
             );
         }
