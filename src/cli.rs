@@ -15,13 +15,13 @@ const USAGE: &str = "用法：
   nianbao check FILE|DIR... [--json|--csv] [--details] [--previous FILE]
                                                检查勾稽关系等；多份报告时输出汇总表，
                                                同一机关相邻年度的报告自动做跨年度比对
-  nianbao render FILE (--html|--docx|--txt|--json) [--traditional]
+  nianbao render FILE (--html|--docx|--xlsx|--txt|--json) [--traditional]
                                                生成可发布的报告（--traditional 为繁体）
-FILE 为 - 时读取标准输入；DIR 为文件夹（读取其中的 .txt .html .htm .json .docx）。
+FILE 为 - 时读取标准输入；DIR 为文件夹（读取其中的 .txt .html .htm .json .docx .xlsx）。
 退出码：0 已运行，1 有文件无法读取，2 用法错误。";
 
 /// Files a folder contributes.
-const EXTENSIONS: [&str; 5] = ["txt", "html", "htm", "json", "docx"];
+const EXTENSIONS: [&str; 6] = ["txt", "html", "htm", "json", "docx", "xlsx"];
 
 #[derive(Default)]
 struct Args {
@@ -55,6 +55,8 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
             "--txt" | "--text" => args.export = Some(Export::Text),
             #[cfg(feature = "docx")]
             "--docx" => args.export = Some(Export::Docx),
+            #[cfg(feature = "docx")]
+            "--xlsx" => args.export = Some(Export::Xlsx),
             "--traditional" => args.script = Script::Traditional,
             "--previous" => {
                 args.previous = Some(it.next().ok_or("--previous 后面缺少文件名")?.clone())
@@ -68,7 +70,7 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
         return Err("缺少文件名".into());
     }
     if args.command == "render" && (args.export.is_none() || args.files.len() != 1) {
-        return Err("render 需要一个文件和 --html、--docx、--txt 或 --json 之一".into());
+        return Err("render 需要一个文件和 --html、--docx、--xlsx、--txt 或 --json 之一".into());
     }
     Ok(args)
 }
@@ -161,7 +163,7 @@ fn load(path: &str) -> Loaded {
     let bytes = read_bytes(path)?;
     #[cfg(feature = "docx")]
     if import::docx::is_zip(&bytes) {
-        let imported = import::import_docx(&bytes).map_err(|why| format!("{path}：{why}"))?;
+        let imported = import::import_office(&bytes).map_err(|why| format!("{path}：{why}"))?;
         return Ok((imported.report, imported.notes));
     }
     let imported = import::import_file(&decode(&bytes));

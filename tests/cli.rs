@@ -174,7 +174,7 @@ fn batch_dir() -> std::path::PathBuf {
     std::fs::write(dir.join("2022.html"), format!("<pre>{y2022}</pre>")).unwrap();
     std::fs::write(dir.join("sub/2021.txt"), y2021).unwrap();
     std::fs::write(dir.join("other.txt"), include_str!("fixtures/seed_004.txt")).unwrap();
-    std::fs::write(dir.join("notes.xlsx"), "not a report").unwrap();
+    std::fs::write(dir.join("notes.odt"), "not a report").unwrap();
     dir
 }
 
@@ -193,7 +193,7 @@ fn checking_a_folder_prints_a_summary_table_and_chains_the_years() {
         .unwrap();
     assert!(row_2023.trim_end().ends_with("2022.html"), "{row_2023}");
     assert!(text.contains("[提醒] X1 表三“自然人”列：本年“二、上年结转政府信息公开申请数量”为 0，上一年度报告“四、结转下年度继续办理”为 2，应相等。"), "{text}");
-    assert!(!text.contains("notes.xlsx"));
+    assert!(!text.contains("notes.odt"));
 }
 
 #[test]
@@ -381,4 +381,22 @@ fn a_word_file_is_parsed_and_checked_like_a_page_and_a_broken_one_says_why() {
     assert!(String::from_utf8(out.stderr)
         .unwrap()
         .contains("不是可以读取的 Word"));
+}
+
+#[test]
+fn the_tables_render_as_a_workbook_that_opens_again() {
+    let dir = std::env::temp_dir().join(format!("nianbao-xlsx-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let seed = dir.join("seed4.txt");
+    std::fs::write(&seed, include_str!("fixtures/seed_004.txt")).unwrap();
+    let book = nianbao(&["render", seed.to_str().unwrap(), "--xlsx"], None);
+    assert!(book.status.success());
+    let path = dir.join("统计表.xlsx");
+    std::fs::write(&path, book.stdout).unwrap();
+    let out = nianbao(&["parse", path.to_str().unwrap(), "--json"], None);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["format"], "2019");
+    assert_eq!(json["s2_proactive"]["procurement"]["amount"], "7121.99");
+    assert_eq!(json["s2_proactive"]["licensing"]["change"], -3);
+    assert_eq!(json["s3_applications"]["result"]["total"]["total"], 17);
 }

@@ -128,6 +128,71 @@ fn word_files_libreoffice_writes_from_the_web_page_open_with_every_cell() {
     }
 }
 
+/// Form → .xlsx → LibreOffice Calc opens it, recalculates every formula
+/// and saves it → open → the same cells; a form with only the parts filled
+/// comes back with every total summed by the workbook's own formulas.
+#[test]
+#[ignore = "needs LibreOffice Calc; .ci/test installs it and runs it"]
+fn the_workbook_round_trips_through_libreoffice_with_live_totals() {
+    let dir = std::env::temp_dir().join(format!("nianbao-lo-xlsx-{}", std::process::id()));
+    let out = dir.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    // Recalculate on load, always (LibreOffice keeps Excel's cached values otherwise).
+    let profile = dir.join(".config/libreoffice/4/user");
+    std::fs::create_dir_all(&profile).unwrap();
+    std::fs::write(
+        profile.join("registrymodifications.xcu"),
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>"#,
+    )
+    .unwrap();
+    // Seed 000's figures, its totals made to hold (a workbook's totals are sums).
+    let mut whole = import(SEEDS[0]).report;
+    whole.fill_totals();
+    let t = whole.template();
+    assert_eq!(
+        whole.number(t.by_path("t3.result.total.total").unwrap()),
+        Some(14)
+    );
+    // Parts only: every total blank.
+    let mut parts = whole.clone();
+    for rel in &t.relations {
+        if let [total] = rel.lhs.as_slice() {
+            parts.set_raw(*total, "");
+        }
+    }
+    std::fs::write(dir.join("whole.xlsx"), render(Export::Xlsx, &whole).bytes).unwrap();
+    std::fs::write(dir.join("parts.xlsx"), render(Export::Xlsx, &parts).bytes).unwrap();
+    let status = std::process::Command::new("libreoffice")
+        .args([
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+        ])
+        .arg(&out)
+        .arg(dir.join("whole.xlsx"))
+        .arg(dir.join("parts.xlsx"))
+        .env("HOME", &dir)
+        .status()
+        .expect("libreoffice is installed");
+    assert!(status.success());
+    for name in ["whole", "parts"] {
+        let bytes = std::fs::read(out.join(format!("{name}.xlsx"))).unwrap();
+        let back = nianbao::import::import_office(&bytes).unwrap().report;
+        for id in t.ids() {
+            assert_eq!(
+                back.number(id),
+                whole.number(id),
+                "{name}: {}",
+                t.cell(id).path
+            );
+        }
+    }
+}
+
 /// Converts a Word file with LibreOffice, as an office PC would open it, and
 /// reads the PDF text back, page by page (laid out as printed, spaces removed).
 fn pdf_pages_of(name: &str, docx: &[u8]) -> Vec<String> {

@@ -30,6 +30,8 @@ mod sections;
 mod tables;
 mod tokens;
 pub mod work;
+#[cfg(feature = "docx")]
+pub mod xlsx;
 
 pub use front::agency_of_title;
 
@@ -47,6 +49,23 @@ pub fn import_docx(bytes: &[u8]) -> Result<Imported, String> {
     imported
         .notes
         .insert(0, Note::info("已读取 Word 文件的正文和表格。".into(), None));
+    Ok(imported)
+}
+
+/// A Word (.docx) or Excel (.xlsx) file as a report: the workbook's sheets
+/// or the document's paragraphs and tables, read as a pasted page is. Err
+/// with a Chinese reason when it is neither.
+#[cfg(feature = "docx")]
+pub fn import_office(bytes: &[u8]) -> Result<Imported, String> {
+    if !xlsx::is_workbook(bytes) {
+        return import_docx(bytes);
+    }
+    let html = xlsx::to_html(bytes)?;
+    let mut imported = import(&html);
+    imported.notes.insert(
+        0,
+        Note::info("已按行名读取 Excel 工作簿中的表格。".into(), None),
+    );
     Ok(imported)
 }
 

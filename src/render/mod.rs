@@ -7,6 +7,8 @@ pub mod docx;
 pub mod escape;
 pub mod html;
 pub mod text;
+#[cfg(feature = "docx")]
+pub mod xlsx;
 
 use crate::model::{number, Report, Value};
 use crate::template::CellId;
@@ -26,6 +28,9 @@ pub enum Export {
     /// A Word document. Written by the `docx` feature: natively, and in the
     /// page's extras worker (see [`Export::in_worker`]).
     Docx,
+    /// The three tables as an Excel workbook with live totals (feature
+    /// `docx`, like Word).
+    Xlsx,
 }
 
 impl Export {
@@ -33,6 +38,7 @@ impl Export {
     pub const ALL: &'static [Export] = &[
         Export::Html,
         Export::Docx,
+        Export::Xlsx,
         Export::Text,
         Export::Json,
         Export::Draft,
@@ -42,7 +48,7 @@ impl Export {
     /// use): Word always, HTML and text when written in 繁體.
     pub fn in_worker(self, script: Script) -> bool {
         match self {
-            Export::Docx => true,
+            Export::Docx | Export::Xlsx => true,
             Export::Html | Export::Text => script == Script::Traditional,
             Export::Json | Export::Draft => false,
         }
@@ -61,6 +67,7 @@ impl Export {
             Export::Json => "json",
             Export::Draft => "draft",
             Export::Docx => "docx",
+            Export::Xlsx => "xlsx",
         }
     }
 
@@ -71,6 +78,7 @@ impl Export {
             Export::Json => ".json",
             Export::Draft => "（草稿）.json",
             Export::Docx => ".docx",
+            Export::Xlsx => "（统计表）.xlsx",
         }
     }
 
@@ -82,6 +90,7 @@ impl Export {
             Export::Json => "导出数据（JSON）",
             Export::Draft => "保存草稿文件",
             Export::Docx => "下载 Word（DOCX）",
+            Export::Xlsx => "下载统计表（Excel）",
         }
     }
 
@@ -93,6 +102,7 @@ impl Export {
             Export::Docx => {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             }
+            Export::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         }
     }
 }
@@ -147,6 +157,8 @@ pub fn render_in(export: Export, report: &Report, script: Script) -> Rendered {
             mime: out.mime,
             bytes: docx::document_with(report, &to_traditional),
         },
+        // The workbook is data to fill in: it stays in the form's script.
+        Script::Traditional if export == Export::Xlsx => out,
         Script::Traditional => Rendered {
             filename: to_traditional(&out.filename),
             mime: out.mime,
@@ -182,8 +194,10 @@ pub fn render(export: Export, report: &Report) -> Rendered {
         #[cfg(feature = "docx")]
         Export::Docx => docx::document(report),
         // The page has no Word writer of its own: it asks the worker (`in_worker`).
+        #[cfg(feature = "docx")]
+        Export::Xlsx => xlsx::document(report),
         #[cfg(not(feature = "docx"))]
-        Export::Docx => Vec::new(),
+        Export::Docx | Export::Xlsx => Vec::new(),
     };
     let stem: String = title(report)
         .chars()

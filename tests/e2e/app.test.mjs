@@ -702,6 +702,30 @@ describe('opening the files people have (issue 11)', () => {
     assert.equal(await app.value('t4.suit_after_review.total'), '1');
   });
 
+  test('the tables download as an Excel workbook with live totals, and it opens back into the form by its row labels', async () => {
+    await app.importText(seed(1));
+    await app.apply();
+    page.on('dialog', (d) => d.accept());
+    const [dl] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30000 }),
+      page.locator('[data-download="xlsx"]').click(),
+    ]);
+    assert.match(dl.suggestedFilename(), /大武口区人民政府办公室2023年政府信息公开工作年度报告（统计表）\.xlsx/);
+    const bytes = fs.readFileSync(await dl.path());
+    const sheet = execFileSync('python3', ['-c', 'import sys,zipfile;z=zipfile.ZipFile(sys.argv[1]);print(z.read("xl/workbook.xml").decode());print(z.read("xl/worksheets/sheet2.xml").decode())', await dl.path()]).toString();
+    assert.match(sheet, /name="表三"/);
+    assert.match(sheet, /<f>D6\+E6\+F6\+G6\+H6\+I6<\/f>/);
+    await page.locator('[data-action="new"]').click();
+    await app.field('agency').fill('保留的机关名称');
+    await page.locator('input[data-import-file]').setInputFiles({ name: '统计表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    await page.locator('[data-import-preview]').waitFor({ timeout: 30000 });
+    await app.apply();
+    assert.equal(await app.value('t2.normative_doc.in_force'), '3');
+    assert.equal(await app.value('t2.normative_doc.issued'), '1');
+    assert.equal(await app.value('t3.new_received.total'), '0');
+    assert.equal(await app.field('agency').inputValue(), '保留的机关名称');
+  });
+
   test('a file that only looks like a Word file says why in Chinese', async () => {
     await page.locator('input[data-import-file]').setInputFiles({ name: '坏.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04 broken') });
     await page.locator('[data-notice]').waitFor({ timeout: 30000 });

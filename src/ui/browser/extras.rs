@@ -3,8 +3,8 @@
 //! the form.
 //!
 //! Page side: [`download`] renders a file, [`simplify`] makes a traditional
-//! paste simplified before it is imported, [`docx_to_html`] opens a Word
-//! file. Worker side: [`serve`].
+//! paste simplified before it is imported, [`office_to_html`] opens a Word
+//! or Excel file. Worker side: [`serve`].
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -45,9 +45,16 @@ pub fn serve() {
             set(&reply, "id", &field(&data, "id"));
             let kind = field(&data, "kind").as_string().unwrap_or_default();
             #[cfg(feature = "docx")]
-            if kind == "docx_to_html" {
-                let bytes: js_sys::Uint8Array = field(&data, "bytes").unchecked_into();
-                match crate::import::docx::to_html(&bytes.to_vec()) {
+            if kind == "office_to_html" {
+                let bytes = field(&data, "bytes")
+                    .unchecked_into::<js_sys::Uint8Array>()
+                    .to_vec();
+                let html = if crate::import::xlsx::is_workbook(&bytes) {
+                    crate::import::xlsx::to_html(&bytes)
+                } else {
+                    crate::import::docx::to_html(&bytes)
+                };
+                match html {
                     Ok(html) => set(&reply, "text", &JsValue::from_str(&html)),
                     Err(why) => set(&reply, "error", &JsValue::from_str(&why)),
                 }
@@ -180,11 +187,11 @@ pub async fn simplify(text: &str) -> Result<String, String> {
     Ok(field(&reply, "text").as_string().unwrap_or_default())
 }
 
-/// Page side: a Word file's body as HTML for the importer, read in the
-/// worker (the page carries no zip or XML reader).
-pub async fn docx_to_html(bytes: &[u8]) -> Result<String, String> {
+/// Page side: a Word file's body or an Excel workbook's sheets as HTML for
+/// the importer, read in the worker (the page carries no zip or XML reader).
+pub async fn office_to_html(bytes: &[u8]) -> Result<String, String> {
     let message = js_sys::Object::new();
-    set(&message, "kind", &JsValue::from_str("docx_to_html"));
+    set(&message, "kind", &JsValue::from_str("office_to_html"));
     set(&message, "bytes", &js_sys::Uint8Array::from(bytes));
     let reply = call(message).await?;
     Ok(field(&reply, "text").as_string().unwrap_or_default())

@@ -48,10 +48,10 @@ fn read_files(files: web_sys::FileList, done: impl FnOnce(Vec<FileText>) + 'stat
                 out.push(Err(format!("无法读取文件“{name}”。")));
                 continue;
             };
-            // A Word file (a zip): its body as HTML, read in the extras worker.
+            // A Word or Excel file (a zip): as HTML, read in the extras worker.
             if bytes.starts_with(b"PK\x03\x04") {
                 out.push(
-                    super::extras::docx_to_html(&bytes)
+                    super::extras::office_to_html(&bytes)
                         .await
                         .map(|html| (name.clone(), html))
                         .map_err(|why| format!("“{name}”：{why}")),

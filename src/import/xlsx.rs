@@ -1,0 +1,78 @@
+//! An Excel workbook (.xlsx, as Excel, WPS or this app write it) opened as
+//! a report: each sheet becomes an HTML table, merged cells kept, and the
+//! importer reads it by its row labels and sums, as it reads a pasted page.
+//! Formula cells give the value the spreadsheet last calculated. Feature
+//! `docx`.
+
+use calamine::{Data, Reader, Xlsx};
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A cell as the sheet shows it: whole numbers without ".0".
+fn shown(cell: &Data) -> String {
+    match cell {
+        Data::Int(n) => n.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => format!("{f}"),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.trim().to_owned(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => d.to_string(),
+        Data::Error(_) | Data::Empty => String::new(),
+    }
+}
+
+/// Whether bytes are an Excel workbook (a zip holding `xl/workbook.xml`).
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    super::docx::is_zip(bytes)
+        && zip::ZipArchive::new(std::io::Cursor::new(bytes))
+            .is_ok_and(|z| z.index_for_name("xl/workbook.xml").is_some())
+}
+
+/// Every sheet of a workbook as HTML tables. Err with a Chinese reason.
+pub fn to_html(bytes: &[u8]) -> Result<String, String> {
+    let mut book: Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
+            format!("文件不是可以读取的 Excel（.xlsx）文件（{e}）。旧版 .xls 请先另存为 .xlsx。")
+        })?;
+    let mut out = String::new();
+    for name in book.sheet_names() {
+        let Ok(range) = book.worksheet_range(&name) else {
+            continue;
+        };
+        let (top, left) = range.start().unwrap_or((0, 0));
+        let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+        out.push_str("<table>\n");
+        for (r, row) in range.rows().enumerate() {
+            let r = r as u32 + top;
+            out.push_str("<tr>");
+            for (c, cell) in row.iter().enumerate() {
+                let c = c as u32 + left;
+                let region = merged.iter().find(|d| {
+                    (d.start.0..=d.end.0).contains(&r) && (d.start.1..=d.end.1).contains(&c)
+                });
+                let (rows, cols) = match region {
+                    Some(d) if d.start != (r, c) => continue,
+                    Some(d) => (d.end.0 - d.start.0 + 1, d.end.1 - d.start.1 + 1),
+                    None => (1, 1),
+                };
+                out.push_str("<td");
+                if cols > 1 {
+                    out.push_str(&format!(" colspan=\"{cols}\""));
+                }
+                if rows > 1 {
+                    out.push_str(&format!(" rowspan=\"{rows}\""));
+                }
+                out.push('>');
+                out.push_str(&escape(&shown(cell)));
+                out.push_str("</td>");
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</table>\n");
+    }
+    Ok(out)
+}

@@ -1,0 +1,170 @@
+//! The three tables as an Excel workbook (.xlsx) staff fill in Excel or WPS:
+//! one sheet per table in the official layout with its merged cells, and a
+//! live `SUM`-style formula in every total (R2–R4 of the template), carrying
+//! the report's value until the spreadsheet recalculates. Feature `docx`.
+
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet};
+
+use super::cell_text;
+use crate::model::{Report, Value};
+use crate::template::layout::{grid, Slot};
+use crate::template::{Axis, CellId, RelationKind, SectionKind, TableId, SECTIONS};
+
+/// The column letters of a 0-based column (A … Z, AA …).
+fn column_name(mut col: usize) -> String {
+    let mut name = Vec::new();
+    loop {
+        name.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    name.reverse();
+    String::from_utf8(name).unwrap_or_default()
+}
+
+/// The workbook's bytes.
+pub fn document(report: &Report) -> Vec<u8> {
+    let mut book = Workbook::new();
+    for section in &SECTIONS {
+        if let SectionKind::Table(table) = section.kind {
+            let sheet = book.add_worksheet();
+            // Sheet names: 表二 … (the section title is the first row).
+            let _ = sheet.set_name(table.name());
+            let _ = write_table(sheet, report, table, section.title);
+        }
+    }
+    book.save_to_buffer().unwrap_or_default()
+}
+
+fn write_table(
+    sheet: &mut Worksheet,
+    report: &Report,
+    table: TableId,
+    title: &str,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let t = report.template();
+    let boxed = Format::new()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_text_wrap();
+    let label = boxed.clone().set_align(FormatAlign::Left);
+    let rows = grid(t, table);
+    sheet.write_string(0, 0, title)?;
+    // Where each value cell lands: (row, column) of the sheet.
+    let mut at: std::collections::HashMap<CellId, (u32, u16)> = Default::default();
+    let mut taken: std::collections::HashSet<(usize, usize)> = Default::default();
+    let top = 2usize;
+    let mut widths = 0usize;
+    for (r, row) in rows.iter().enumerate() {
+        let mut c = 0usize;
+        for cell in row {
+            while taken.contains(&(r, c)) {
+                c += 1;
+            }
+            let (rs, cs) = (usize::from(cell.rowspan), usize::from(cell.colspan));
+            for dr in 0..rs {
+                for dc in 0..cs {
+                    taken.insert((r + dr, c + dc));
+                }
+            }
+            let (row0, col0) = ((top + r) as u32, c as u16);
+            let (row1, col1) = ((top + r + rs - 1) as u32, (c + cs - 1) as u16);
+            match cell.slot {
+                Slot::Label(text) => {
+                    let fmt = if cell.header { &boxed } else { &label };
+                    if rs > 1 || cs > 1 {
+                        sheet.merge_range(row0, col0, row1, col1, text, fmt)?;
+                    } else {
+                        sheet.write_string_with_format(row0, col0, text, fmt)?;
+                    }
+                }
+                Slot::Value(id) => {
+                    if cs > 1 {
+                        sheet.merge_range(row0, col0, row1, col1, "", &boxed)?;
+                    }
+                    at.insert(id, (row0, col0));
+                    match report.value(id) {
+                        Value::Number(_) => {
+                            let text = cell_text(report, id);
+                            let n: f64 = text.parse().unwrap_or_default();
+                            sheet.write_number_with_format(row0, col0, n, &boxed)?;
+                        }
+                        Value::Empty => {
+                            sheet.write_blank(row0, col0, &boxed)?;
+                        }
+                        _ => {
+                            sheet.write_string_with_format(row0, col0, report.raw(id), &boxed)?;
+                        }
+                    }
+                }
+            }
+            c += cs;
+            widths = widths.max(c);
+        }
+    }
+    // Every total: the sum of its parts, live (row totals first; the
+    // （七）总计 row's own total is its row's sum).
+    let mut done: std::collections::HashSet<CellId> = Default::default();
+    for kind in [RelationKind::R3, RelationKind::R2, RelationKind::R4] {
+        for rel in t.relations.iter().filter(|r| r.kind == kind) {
+            let [total] = rel.lhs.as_slice() else {
+                continue;
+            };
+            if kind == RelationKind::R2
+                && rel.axis == Axis::Column(crate::template::table3::TOTAL_COL)
+            {
+                continue;
+            }
+            let (Some(&(row, col)), true) = (at.get(total), !done.contains(total)) else {
+                continue;
+            };
+            let parts: Option<Vec<String>> = rel
+                .rhs
+                .iter()
+                .map(|p| {
+                    at.get(p)
+                        .map(|&(r, c)| format!("{}{}", column_name(c.into()), r + 1))
+                })
+                .collect();
+            let Some(parts) = parts else { continue };
+            let mut formula = Formula::new(format!("={}", parts.join("+")));
+            if report.number(*total).is_some() {
+                formula = formula.set_result(cell_text(report, *total));
+            }
+            sheet.write_formula_with_format(row, col, formula, &boxed)?;
+            done.insert(*total);
+        }
+    }
+    // Label columns wide enough for their words, value columns for a number.
+    let label_cols = match table {
+        TableId::T2 => 1,
+        TableId::T3 => 3,
+        TableId::T4 => 0,
+    };
+    for c in 0..widths {
+        let width = match (table, c) {
+            (TableId::T3, 0) => 6.0,
+            (TableId::T3, 1) => 10.0,
+            (_, c) if c < label_cols => 34.0,
+            _ => 10.0,
+        };
+        sheet.set_column_width(c as u16, width)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::column_name;
+
+    #[test]
+    fn columns_are_named_as_excel_names_them() {
+        assert_eq!(column_name(0), "A");
+        assert_eq!(column_name(25), "Z");
+        assert_eq!(column_name(26), "AA");
+        assert_eq!(column_name(27), "AB");
+    }
+}
