@@ -9,35 +9,45 @@
 //! ## Map
 //!
 //! ```text
-//! template/  pure · the official form as data: sections, tables, cells and paths,
-//!            merged-cell layout (layout.rs), relations R1–R4 (relations.rs)
+//! template/  pure · the official form as data: SECTIONS (Overview, Text or
+//!            Table(id)), tables, cells and paths, typed handles (table2::IN_FORCE …),
+//!            merged-cell layout and repeated header rows (layout.rs), relations R1–R4
 //! model/     pure · the report being edited (raw cell text kept), the one number
-//!            reader (number.rs), the spec §12.1 JSON and the draft envelope (json.rs)
-//! rules/     pure · check(report, last_year) → findings in Chinese (message.rs)
-//! import/    pure · pasted text or HTML → report + notes; never panics
-//! render/    pure · report → HTML / text / JSON
+//!            reader (number.rs), the spec §12.1 JSON and the draft envelope (json.rs),
+//!            whole-report edits: fill from a paste, next year's draft (edit.rs)
+//! rules/     pure · check(report, last_year) → findings in Chinese (message.rs);
+//!            batch.rs checks many along agency chains; tests/rule_cases.rs shows each
+//! import/    pure · pasted text or HTML → report + notes; never panics:
+//!            sections.rs headings by form, front.rs title/agency/year, tokens.rs
+//!            positioned tokens, tables.rs readings judged by the sums, blanks.rs
+//!            blank-as-zero, block.rs Excel blocks, work.rs the work bound;
+//!            docx.rs and xlsx.rs open Word and Excel files (feature `docx`)
+//! render/    pure · report → HTML / text / JSON, Word (docx.rs), Excel (xlsx.rs)
 //! ui/        shell, wasm32 only · Leptos components; ui/browser/ is the only web-sys caller
 //! cli.rs     shell, host only · `nianbao parse|check|render`
-//! bin/nianbao-extras.rs  the app's worker for Word and 繁體 output (ui/browser/extras.rs),
-//!            a second wasm the page loads only when asked, so the form loads light
+//! bin/nianbao-extras.rs  the app's worker: Word and Excel in and out, 繁體 both ways
+//!            (ui/browser/extras.rs), a second wasm the page loads only when asked
 //! ```
 //!
-//! Dependencies point one way: `template ← model ← rules ← import`, `render →
-//! template, model`; `ui` and `cli` use them all and nothing uses them. Leptos
-//! and web-sys are declared for wasm32 only, so a pure module that named them
-//! would fail the host build; `tests/architecture.rs` checks the rest.
+//! Dependencies point one way: `template ← model ← rules`, `model ← import`,
+//! `render → template, model`; `ui` and `cli` use them all and nothing uses
+//! them. Leptos and web-sys are declared for wasm32 only, so a pure module
+//! that named them would fail the host build; `tests/architecture.rs` checks
+//! the rest, the direction between core layers included.
 //!
 //! ## Where to change what
 //!
 //! - **A row or column of a table**: `template/table2.rs`, `table3.rs` or
 //!   `table4.rs`. Paths, the form, the relations, the importer's matching and
-//!   the renderers all follow from it.
-//! - **A check**: the family's file in `rules/`, its sentence in
-//!   `rules/message.rs`, and a case in `tests/rules_seeds.rs`.
-//! - **An export format**: a printer in `render/`, a variant of
-//!   `render::Export`; the download bar lists `Export::ALL`.
-//! - **A paste layout that is not read**: a fixture in `tests/fixtures/` and a
-//!   test in `tests/import_seeds.rs` first, then `import/`.
+//!   format detection, the renderers and the workbook all follow from it.
+//! - **A check**: the family's file in `rules/` (T1–T9 are a table of claims
+//!   in `rules/text.rs`), its sentence in `rules/message.rs` (labels from the
+//!   template), and a row in `tests/rule_cases.rs`.
+//! - **An export format**: a printer in `render/` and a variant of
+//!   `render::Export` (kind, label, suffix, MIME, `in_worker`); the download
+//!   bar, the CLI and the worker walk `Export::ALL`.
+//! - **A paste layout that is not read**: a layout in `tests/corpus/make.mjs`
+//!   made by the real tool, a fixture in `tests/fixtures/layouts/`, then `import/`.
 //!
 //! ## Example
 //!
