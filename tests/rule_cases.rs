@@ -123,15 +123,7 @@ const CASES: &[Case] = &[
     Case {
         name: "a 表三 row left empty",
         edit: |r, _| {
-            for c in [
-                "natural_person",
-                "commercial",
-                "research",
-                "public_interest",
-                "legal_service",
-                "other_org",
-                "total",
-            ] {
+            for c in nianbao::template::table3::COLUMNS.iter().map(|c| c.id) {
                 set(r, &format!("t3.result.unavailable.not_held.{c}"), "");
             }
         },
