@@ -237,6 +237,10 @@ impl AppState {
             .report
             .with_untracked(|r| r.changes_from(&imported.report));
         let inferred = imported.inferred.len();
+        if changes.format_change.is_some() {
+            // Cells the pasted report's format has no place for come back on switching back.
+            self.before_switch.set(Some(self.report.get_untracked()));
+        }
         self.report.update(|r| r.fill_from(&imported.report));
         self.inferred.update(|s| s.extend(imported.inferred));
         self.last_year

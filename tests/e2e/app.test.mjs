@@ -627,6 +627,16 @@ describe('nothing destroyed without asking (issue 9)', () => {
     assert.equal(await app.value('t3.new_received.natural_person'), '3');
   });
 
+  test('a 2019-format paste keeps aside the 2021 cells it has no place for, and switching back returns them', async () => {
+    await app.type('t2.normative_doc.in_force', '12');
+    await app.importText(seed(4));
+    await app.apply();
+    assert.equal(await app.field('format').inputValue(), '2019');
+    await app.field('format').selectOption('2021');
+    assert.equal(await app.value('t2.normative_doc.in_force'), '12');
+    assert.equal(await app.value('t3.result.total.total'), '17');
+  });
+
   test('Ctrl+Z outside a text box undoes 自动合计', async () => {
     await app.paste(app.cell('t4.review.upheld'), { text: '1\t0\t2\t0' });
     await page.locator('[data-action="autosum"]').click();
