@@ -54,7 +54,8 @@ fn val<'a>(node: &Node<'a, '_>) -> Option<&'a str> {
         .map(|a| a.value())
 }
 
-fn escape(text: &str) -> String {
+/// Text made safe inside HTML (the office readers write HTML for the importer).
+pub(super) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

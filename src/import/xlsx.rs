@@ -6,11 +6,7 @@
 
 use calamine::{Data, Reader, Xlsx};
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
+use super::docx::escape;
 
 /// A cell as the sheet shows it: whole numbers without ".0".
 fn shown(cell: &Data) -> String {

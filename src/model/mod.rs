@@ -10,7 +10,7 @@ pub mod number;
 pub mod outline;
 
 use crate::template::{
-    table3::Role, CellId, Format, RelationKind, Section, SectionKind, Template, SECTIONS, TOPICS,
+    table3::Role, CellId, Format, Section, SectionKind, Template, SECTIONS, TOPICS,
 };
 pub use number::Value;
 
@@ -255,25 +255,13 @@ impl Report {
     /// Fills every total (R3 row totals, R2 column totals, R4 group totals) from
     /// its parts where all parts hold numbers. Returns how many cells changed.
     pub fn fill_totals(&mut self) -> usize {
-        let t = self.template();
-        let total_row = t.t3_row_of(Role::ResultTotal);
-        let order = [RelationKind::R3, RelationKind::R2, RelationKind::R4];
         let mut changed = 0;
-        for pass in order {
-            for rel in t.relations.iter().filter(|r| r.kind == pass) {
-                let [total] = rel.lhs.as_slice() else {
-                    continue;
-                };
-                // The （七）总计 row's own total is settled by R2 on the total column.
-                if pass == RelationKind::R3 && rel.axis == crate::template::Axis::Row(total_row) {
-                    continue;
-                }
-                let parts: Option<i64> = rel.rhs.iter().map(|&c| self.number(c)).sum();
-                if let Some(sum) = parts {
-                    if self.number(*total) != Some(sum) {
-                        self.set_number(*total, sum);
-                        changed += 1;
-                    }
+        for (total, parts) in self.template().totals() {
+            let sum: Option<i64> = parts.iter().map(|&c| self.number(c)).sum();
+            if let Some(sum) = sum {
+                if self.number(total) != Some(sum) {
+                    self.set_number(total, sum);
+                    changed += 1;
                 }
             }
         }

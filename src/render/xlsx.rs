@@ -8,7 +8,7 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Work
 use super::cell_text;
 use crate::model::{Report, Value};
 use crate::template::layout::{grid, Slot};
-use crate::template::{Axis, CellId, RelationKind, SectionKind, TableId, SECTIONS};
+use crate::template::{CellId, SectionKind, TableId, SECTIONS};
 
 /// The column letters of a 0-based column (A … Z, AA …).
 fn column_name(mut col: usize) -> String {
@@ -105,38 +105,24 @@ fn write_table(
             widths = widths.max(c);
         }
     }
-    // Every total: the sum of its parts, live (row totals first; the
-    // （七）总计 row's own total is its row's sum).
-    let mut done: std::collections::HashSet<CellId> = Default::default();
-    for kind in [RelationKind::R3, RelationKind::R2, RelationKind::R4] {
-        for rel in t.relations.iter().filter(|r| r.kind == kind) {
-            let [total] = rel.lhs.as_slice() else {
-                continue;
-            };
-            if kind == RelationKind::R2
-                && rel.axis == Axis::Column(crate::template::table3::TOTAL_COL)
-            {
-                continue;
-            }
-            let (Some(&(row, col)), true) = (at.get(total), !done.contains(total)) else {
-                continue;
-            };
-            let parts: Option<Vec<String>> = rel
-                .rhs
-                .iter()
-                .map(|p| {
-                    at.get(p)
-                        .map(|&(r, c)| format!("{}{}", column_name(c.into()), r + 1))
-                })
-                .collect();
-            let Some(parts) = parts else { continue };
-            let mut formula = Formula::new(format!("={}", parts.join("+")));
-            if report.number(*total).is_some() {
-                formula = formula.set_result(cell_text(report, *total));
-            }
-            sheet.write_formula_with_format(row, col, formula, &boxed)?;
-            done.insert(*total);
+    // Every total: the sum of its parts, live (the totals 自动合计 fills).
+    for (total, parts) in t.totals() {
+        let Some(&(row, col)) = at.get(&total) else {
+            continue;
+        };
+        let parts: Option<Vec<String>> = parts
+            .iter()
+            .map(|p| {
+                at.get(p)
+                    .map(|&(r, c)| format!("{}{}", column_name(c.into()), r + 1))
+            })
+            .collect();
+        let Some(parts) = parts else { continue };
+        let mut formula = Formula::new(format!("={}", parts.join("+")));
+        if report.number(total).is_some() {
+            formula = formula.set_result(cell_text(report, total));
         }
+        sheet.write_formula_with_format(row, col, formula, &boxed)?;
     }
     // Label columns wide enough for their words, value columns for a number.
     let label_cols = match table {

@@ -305,6 +305,23 @@ impl Template {
         CellId((self.t3_start + row * table3::COLUMNS.len() + col) as u16)
     }
 
+    /// Every total cell once, with the parts it sums, in the order to fill
+    /// them (row totals, then column totals, then 表四's): R3, R2 and R4
+    /// relations with one cell on the left. The （七）总计 row's own total is
+    /// settled by R2 on the 总计 column, not by its row. 自动合计 fills these;
+    /// the workbook writes them as formulas.
+    pub fn totals(&self) -> impl Iterator<Item = (CellId, &[CellId])> + '_ {
+        let total_row = Axis::Row(self.t3_row_of(table3::Role::ResultTotal));
+        [RelationKind::R3, RelationKind::R2, RelationKind::R4]
+            .into_iter()
+            .flat_map(move |kind| self.relations.iter().filter(move |r| r.kind == kind))
+            .filter(move |r| !(r.kind == RelationKind::R3 && r.axis == total_row))
+            .filter_map(|r| match r.lhs.as_slice() {
+                [total] => Some((*total, r.rhs.as_slice())),
+                _ => None,
+            })
+    }
+
     /// The 表三 row index with this role (first one).
     pub fn t3_row_of(&self, role: table3::Role) -> usize {
         self.t3_rows
