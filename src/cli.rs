@@ -17,11 +17,11 @@ const USAGE: &str = "用法：
                                                同一机关相邻年度的报告自动做跨年度比对
   nianbao render FILE (--html|--docx|--xlsx|--txt|--json) [--traditional]
                                                生成可发布的报告（--traditional 为繁体）
-FILE 为 - 时读取标准输入；DIR 为文件夹（读取其中的 .txt .html .htm .json .docx .xlsx）。
+FILE 为 - 时读取标准输入；DIR 为文件夹（读取其中的 .txt .html .htm .json .docx .xlsx .pdf）。
 退出码：0 已运行，1 有文件无法读取，2 用法错误。";
 
 /// Files a folder contributes.
-const EXTENSIONS: [&str; 6] = ["txt", "html", "htm", "json", "docx", "xlsx"];
+const EXTENSIONS: [&str; 7] = ["txt", "html", "htm", "json", "docx", "xlsx", "pdf"];
 
 #[derive(Default)]
 struct Args {
@@ -161,8 +161,13 @@ type Loaded = Result<(Report, Vec<import::Note>), String>;
 /// A file read as a report (see `import::import_file`).
 fn load(path: &str) -> Loaded {
     let bytes = read_bytes(path)?;
+    #[cfg(feature = "pdf")]
+    if import::is_pdf(&bytes) {
+        let imported = import::import_pdf(&bytes).map_err(|why| format!("{path}：{why}"))?;
+        return Ok((imported.report, imported.notes));
+    }
     #[cfg(feature = "docx")]
-    if import::docx::is_zip(&bytes) {
+    if import::is_zip(&bytes) {
         let imported = import::import_office(&bytes).map_err(|why| format!("{path}：{why}"))?;
         return Ok((imported.report, imported.notes));
     }
@@ -362,7 +367,7 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     if paths.is_empty() {
         let _ = writeln!(
             err,
-            "文件夹中没有找到报告文件（.txt .html .htm .json .docx）。"
+            "文件夹中没有找到报告文件（.txt .html .htm .json .docx .xlsx .pdf）。"
         );
         return 1;
     }

@@ -400,3 +400,41 @@ fn the_tables_render_as_a_workbook_that_opens_again() {
     assert_eq!(json["s2_proactive"]["licensing"]["change"], -3);
     assert_eq!(json["s3_applications"]["result"]["total"]["total"], 17);
 }
+
+#[test]
+fn a_pdf_is_parsed_by_coordinates_and_a_broken_one_says_why() {
+    // LibreOffice's PDF of the app's Word download of a generated report.
+    let pdf = "tests/fixtures/layouts/r001/report.pdf";
+    let truth: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/fixtures/layouts/r001/truth.json").unwrap(),
+    )
+    .unwrap();
+    let out = nianbao(&["parse", pdf], None);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["agency"], truth["agency"]);
+    assert_eq!(json["year"], truth["year"]);
+    let cells = truth["cells"].as_object().unwrap();
+    let total = cells["t3.result.total.total"].as_str().unwrap();
+    assert_eq!(
+        json["s3_applications"]["result"]["total"]["total"].to_string(),
+        total
+    );
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("PDF 文件（"));
+    let out = nianbao(&["check", pdf], None);
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("report.pdf"));
+
+    let dir = std::env::temp_dir().join(format!("nianbao-pdf-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let broken = dir.join("坏.pdf");
+    std::fs::write(&broken, b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n").unwrap();
+    let out = nianbao(&["check", broken.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("不是可以读取的 PDF"));
+}

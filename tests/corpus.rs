@@ -8,7 +8,7 @@
 //! that a plain `cargo test` grades them too.
 #![allow(clippy::unwrap_used)]
 
-use nianbao::import::import_file;
+use nianbao::import::{import_docx, import_file, import_pdf};
 use nianbao::model::number;
 use nianbao::template::Template;
 use serde_json::Value as Json;
@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 /// right over the corpus (the rest may stay empty, never wrong). Blank cells
 /// and printed errors in a PDF's or an archive's text leave cells that no
 /// reading can place; pdftotext's reading order cuts tables into blocks.
-const LAYOUTS: [(&str, &str, f64); 11] = [
+const LAYOUTS: [(&str, &str, f64); 14] = [
     ("own-text", "own-text.txt", 1.0),
     ("own-html", "own-html.html", 1.0),
     ("chromium-text", "chromium-text.txt", 1.0),
@@ -31,6 +31,9 @@ const LAYOUTS: [(&str, &str, f64); 11] = [
     ("pdf-markdown", "pdf-markdown.md", 0.98),
     ("traditional-pinyin", "traditional-pinyin.txt", 1.0),
     ("stripped", "stripped.txt", 0.75),
+    ("docx-file", "report.docx", 1.0),
+    ("pdf-file", "report.pdf", 1.0),
+    ("chromium-pdf", "chromium.pdf", 1.0),
 ];
 
 #[derive(Default, Debug)]
@@ -50,8 +53,13 @@ fn grade(report_dir: &Path, file: &str, tally: &mut Tally) {
         serde_json::from_str(&std::fs::read_to_string(report_dir.join("truth.json")).unwrap())
             .unwrap();
     let bytes = std::fs::read(report_dir.join(file)).unwrap();
-    let text = String::from_utf8_lossy(&bytes);
-    let imported = import_file(&text).report;
+    let imported = if file.ends_with(".pdf") {
+        import_pdf(&bytes).unwrap().report
+    } else if file.ends_with(".docx") {
+        import_docx(&bytes).unwrap().report
+    } else {
+        import_file(&String::from_utf8_lossy(&bytes)).report
+    };
     let name = report_dir
         .file_name()
         .unwrap()

@@ -11,11 +11,6 @@ use roxmltree::{Document, Node};
 /// Largest `word/document.xml` read (a long report is ~1 MB; a zip bomb is not).
 const MAX_XML: u64 = 32 * 1024 * 1024;
 
-/// Whether bytes are a zip file (as .docx and .xlsx are).
-pub fn is_zip(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04")
-}
-
 /// The body of a .docx as HTML: `<p>` per paragraph, `<table>` per table.
 /// Err with a Chinese reason when it is not a Word file that can be read.
 pub fn to_html(bytes: &[u8]) -> Result<String, String> {
@@ -171,6 +166,6 @@ mod tests {
     #[test]
     fn not_a_word_file_says_why() {
         assert!(to_html(b"plain text").unwrap_err().contains("无法解压"));
-        assert!(!is_zip(b"plain text"));
+        assert!(!super::super::is_zip(b"plain text"));
     }
 }

@@ -26,6 +26,8 @@ pub mod docx;
 mod front;
 pub mod html;
 pub mod normalize;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 mod sections;
 mod tables;
 mod tokens;
@@ -67,6 +69,39 @@ pub fn import_office(bytes: &[u8]) -> Result<Imported, String> {
         Note::info("已按行名读取 Excel 工作簿中的表格。".into(), None),
     );
     Ok(imported)
+}
+
+/// A PDF file as a report: its text laid out again by the characters'
+/// positions, tables by their ruling lines (see `pdf.rs`), then read as a
+/// pasted page is. Err with a Chinese reason when it is not a PDF that can
+/// be read, or has no text layer (a scan).
+#[cfg(feature = "pdf")]
+pub fn import_pdf(bytes: &[u8]) -> Result<Imported, String> {
+    let (html, pages) = pdf::to_html(bytes)?;
+    let mut imported = import(&html);
+    imported.notes.insert(
+        0,
+        Note::info(
+            format!("已按文字位置读取 PDF 文件（{pages} 页）的正文和表格。"),
+            None,
+        ),
+    );
+    Ok(imported)
+}
+
+/// Whether bytes are a zip file (as .docx and .xlsx are). Known to every
+/// build, so that the page can send such a file to the worker that reads it.
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// Whether bytes are a PDF file (its header may follow a few junk bytes).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes
+        .get(..1024)
+        .unwrap_or(bytes)
+        .windows(5)
+        .any(|w| w == b"%PDF-")
 }
 
 /// Largest paste read, in bytes (a long report is ~50 KB; 2 MB leaves room for HTML).

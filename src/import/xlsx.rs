@@ -23,7 +23,7 @@ fn shown(cell: &Data) -> String {
 
 /// Whether bytes are an Excel workbook (a zip holding `xl/workbook.xml`).
 pub fn is_workbook(bytes: &[u8]) -> bool {
-    super::docx::is_zip(bytes)
+    super::is_zip(bytes)
         && zip::ZipArchive::new(std::io::Cursor::new(bytes))
             .is_ok_and(|z| z.index_for_name("xl/workbook.xml").is_some())
 }

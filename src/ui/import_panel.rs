@@ -149,7 +149,7 @@ pub fn ImportPanel() -> impl IntoView {
     view! {
         <section class="import-panel">
             <h2>"粘贴往年报告，自动填表"</h2>
-            <p class="hint">"从政府网站复制往年的年度报告（网页或文字均可，繁体也可），粘贴到下面；也可以拖入或打开 .txt / .html / .json / Word（.docx）/ Excel（.xlsx）文件（一次拖入多份即为批量核对）。确认无误后再点“填入表单”。"</p>
+            <p class="hint">"从政府网站复制往年的年度报告（网页或文字均可，繁体也可），粘贴到下面；也可以拖入或打开 .txt / .html / .json / Word（.docx）/ Excel（.xlsx）/ PDF 文件（一次拖入多份即为批量核对）。确认无误后再点“填入表单”。"</p>
             <textarea data-import="" rows="5" placeholder="在此粘贴年度报告全文……"
                 prop:value=move || source.get()
                 on:paste=on_paste
@@ -160,7 +160,7 @@ pub fn ImportPanel() -> impl IntoView {
                     paste::read_dropped_files(&ev, loaded);
                 }></textarea>
             <label class="file">"打开文件… "
-                <input type="file" multiple accept=".txt,.html,.htm,.json,.docx,.xlsx,text/plain,text/html,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-import-file=""
+                <input type="file" multiple accept=".txt,.html,.htm,.json,.docx,.xlsx,.pdf,text/plain,text/html,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/pdf" data-import-file=""
                     on:change=move |ev| paste::read_chosen_files(&ev, loaded)/>
             </label>
             {move || batch.get().map(|b| view! { <BatchTable batch=b on_close=close_batch/> })}

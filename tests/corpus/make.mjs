@@ -8,11 +8,13 @@
 //   own-text.txt            the project's text download
 //   own-html.html           the project's HTML download
 //   chromium-text.txt       Chromium: innerText of the published HTML page
+//   chromium.pdf            Chromium: the published page printed to PDF
 //   cms-text.txt            Chromium: innerText of a CMS page (site chrome, the
 //                           report inside layout tables)
 //   cms-clipboard.html      Chromium: the text/html clipboard flavour of the
 //                           report selected on that CMS page and copied
-//   pdftotext.txt           LibreOffice .docx → PDF, then `pdftotext`
+//   report.pdf              LibreOffice: the .docx download made a PDF
+//   pdftotext.txt           … then `pdftotext`
 //   pdftotext-layout.txt    … `pdftotext -layout`
 //   pdftotext-raw.txt       … `pdftotext -raw`
 //   pdf-markdown.md         … PDF → Markdown by pymupdf4llm
@@ -61,6 +63,7 @@ async function browserLayouts() {
   for (const r of reports) {
     await page.goto('file://' + at(r, 'own-html.html'));
     fs.writeFileSync(at(r, 'chromium-text.txt'), await page.evaluate(() => document.body.innerText));
+    await page.pdf({ path: at(r, 'chromium.pdf'), format: 'A4' });
     const { title, article } = await page.evaluate(() => {
       const a = document.querySelector('article').cloneNode(true);
       const h1 = a.querySelector('h1');
@@ -126,4 +129,4 @@ await browserLayouts();
 pdfLayouts();
 stripped();
 pythonLayouts();
-console.log(`${reports.length} reports × 11 layouts in ${((Date.now() - started) / 1000).toFixed(0)} s: ${dir}`);
+console.log(`${reports.length} reports × 14 layouts in ${((Date.now() - started) / 1000).toFixed(0)} s: ${dir}`);

@@ -2,6 +2,8 @@
 import { test, describe, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { serve, launch, App, seed, artifacts, fixtures } from './harness.mjs';
 
@@ -734,6 +736,59 @@ describe('opening the files people have (issue 11)', () => {
     assert.equal(await app.value('t2.normative_doc.issued'), '1');
     assert.equal(await app.value('t3.new_received.total'), '0');
     assert.equal(await app.field('agency').inputValue(), '保留的机关名称');
+  });
+
+  /** Drops files on the paste box as the file manager does. */
+  async function drop(files) {
+    await page.evaluate((files) => {
+      const dt = new DataTransfer();
+      for (const f of files) {
+        const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
+        dt.items.add(new File([bytes], f.name, { type: f.type }));
+      }
+      const box = document.querySelector('textarea[data-import]');
+      box.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, files.map((f) => ({ name: f.name, type: f.type, base64: f.buffer.toString('base64') })));
+  }
+
+  test('a PDF that LibreOffice made of the Word download, dropped on the page, fills the form by coordinates', async () => {
+    await app.importText(seed(0));
+    await app.apply();
+    page.on('dialog', (d) => d.accept());
+    const [dl] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30000 }),
+      page.locator('[data-download="docx"]').click(),
+    ]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-pdf-'));
+    fs.copyFileSync(await dl.path(), path.join(dir, 'report.docx'));
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'report.docx')], { stdio: 'ignore', timeout: 120000 });
+    const pdf = fs.readFileSync(path.join(dir, 'report.pdf'));
+    fs.rmSync(dir, { recursive: true, force: true });
+    await page.locator('[data-action="new"]').click();
+    assert.equal(await app.value('t3.result.total.total'), '');
+    await drop([{ name: '年报.pdf', type: 'application/pdf', buffer: pdf }]);
+    await page.locator('[data-import-preview]').waitFor({ timeout: 30000 });
+    assert.match(await page.locator('[data-import-preview] .summary').textContent(), /新城区行政审批和政务服务局 2023年度.*读到 (19\d|200) \/ 200 个单元格/);
+    await app.apply();
+    assert.equal(await app.value('t3.result.total.total'), '14');
+    assert.equal(await app.value('t2.licensing.decisions'), '6240');
+    assert.equal(await app.value('t4.suit_after_review.total'), '1');
+  });
+
+  test('a PDF with no text layer (a scan) and a broken PDF each say why in Chinese, and the form keeps what was typed', async () => {
+    await app.field('agency').fill('正在填写的机关');
+    // A "scan": a picture of the page, printed to PDF by Chromium.
+    const png = await page.screenshot();
+    const printer = await page.context().newPage();
+    await printer.setContent(`<img src="data:image/png;base64,${png.toString('base64')}" style="width:100%">`);
+    const scan = await printer.pdf({ format: 'A4' });
+    await printer.close();
+    await drop([{ name: '扫描件.pdf', type: 'application/pdf', buffer: scan }]);
+    await page.locator('[data-notice]').filter({ hasText: '没有文字层' }).waitFor({ timeout: 30000 });
+    assert.match(await page.locator('[data-notice]').textContent(), /扫描件/);
+    await drop([{ name: '坏.pdf', type: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n') }]);
+    await page.locator('[data-notice]').filter({ hasText: '不是可以读取的 PDF' }).waitFor({ timeout: 30000 });
+    assert.equal(await app.field('agency').inputValue(), '正在填写的机关');
   });
 
   test('a file that only looks like a Word file says why in Chinese', async () => {

@@ -3,8 +3,8 @@
 //! the form.
 //!
 //! Page side: [`download`] renders a file, [`simplify`] makes a traditional
-//! paste simplified before it is imported, [`office_to_html`] opens a Word
-//! or Excel file. Worker side: [`serve`].
+//! paste simplified before it is imported, [`office_to_html`] opens a Word,
+//! Excel or PDF file. Worker side: [`serve`].
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -49,6 +49,15 @@ pub fn serve() {
                 let bytes = field(&data, "bytes")
                     .unchecked_into::<js_sys::Uint8Array>()
                     .to_vec();
+                #[cfg(feature = "pdf")]
+                if crate::import::is_pdf(&bytes) {
+                    match crate::import::pdf::to_html(&bytes) {
+                        Ok((html, _pages)) => set(&reply, "text", &JsValue::from_str(&html)),
+                        Err(why) => set(&reply, "error", &JsValue::from_str(&why)),
+                    }
+                    let _ = reply_to.post_message(&reply);
+                    return;
+                }
                 let html = if crate::import::xlsx::is_workbook(&bytes) {
                     crate::import::xlsx::to_html(&bytes)
                 } else {
@@ -111,13 +120,18 @@ thread_local! {
 }
 
 const UNAVAILABLE: &str = "无法加载 Word/繁体 生成组件，请刷新页面后重试。";
+/// The worker stopped while working: a file it could not take (a damaged
+/// PDF, say); the next call starts a new one.
+const CRASHED: &str = "后台组件处理这个文件时出错（文件可能已损坏或格式特殊），已停止。可以重试其他文件；仍不行请刷新页面。";
 
 fn fail_all(why: &str) {
     let pending: Vec<_> = PENDING.with(|p| p.borrow_mut().drain().collect());
     for (_, (_, reject)) in pending {
         let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(why));
     }
-    WORKER.with(|w| w.borrow_mut().take());
+    if let Some((worker, _)) = WORKER.with(|w| w.borrow_mut().take()) {
+        worker.terminate();
+    }
 }
 
 fn worker() -> Result<(web_sys::Worker, js_sys::Promise), String> {
@@ -140,7 +154,11 @@ fn worker() -> Result<(web_sys::Worker, js_sys::Promise), String> {
             let _ = resolve.call1(&JsValue::NULL, &data);
         }
     });
-    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_| fail_all(UNAVAILABLE));
+    // Before "ready" the worker could not load; after it, a request failed.
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_| {
+        let loaded = PENDING.with(|p| !p.borrow().contains_key(&0));
+        fail_all(if loaded { CRASHED } else { UNAVAILABLE })
+    });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_message.forget();

@@ -48,8 +48,8 @@ fn read_files(files: web_sys::FileList, done: impl FnOnce(Vec<FileText>) + 'stat
                 out.push(Err(format!("无法读取文件“{name}”。")));
                 continue;
             };
-            // A Word or Excel file (a zip): as HTML, read in the extras worker.
-            if bytes.starts_with(b"PK\x03\x04") {
+            // A Word, Excel or PDF file: as HTML, read in the extras worker.
+            if crate::import::is_zip(&bytes) || crate::import::is_pdf(&bytes) {
                 out.push(
                     super::extras::office_to_html(&bytes)
                         .await
