@@ -3,7 +3,7 @@
 // server and no network. Run after `trunk build --release`.
 //
 // The main module's glue runs as an inline module script and gets its wasm as
-// bytes; the extras worker (Word, 繁體) is built from a Blob only when asked for.
+// bytes; the workers (繁體; Word, Excel, PDF) are built from Blobs only when asked for.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,9 @@ const csp = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; 
 // A "</script" inside inlined code would end the script element early.
 const safe = (s) => s.replace(/<\/(script)/gi, '<\\/$1');
 
+// The workers (see src/ui/browser/extras.rs) and where the page looks for them.
+const workers = [['nianbao-extras', 'NIANBAO_EXTRAS_URL'], ['nianbao-office', 'NIANBAO_OFFICE_URL']];
+
 const html = `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -41,24 +44,24 @@ const html = `<!DOCTYPE html>
 <style>
 ${css}
 </style>
-<script type="text/plain" id="nianbao-extras-js">${safe(read(pick(/^nianbao-extras\.js$/)))}</script>
-<script type="text/plain" id="nianbao-extras-wasm">${b64(pick(/^nianbao-extras_bg\.wasm$/))}</script>
+${workers.map(([name]) => `<script type="text/plain" id="${name}-js">${safe(read(pick(new RegExp(`^${name}\\.js$`))))}</script>
+<script type="text/plain" id="${name}-wasm">${b64(pick(new RegExp(`^${name}_bg\\.wasm$`)))}</script>`).join('\n')}
 <script>
-// The extras worker, made from the text above on first use.
-(function () {
+// The workers, each made from its text above on first use.
+${workers.map(([name, property]) => `(function () {
   let url;
-  Object.defineProperty(window, 'NIANBAO_EXTRAS_URL', {
+  Object.defineProperty(window, '${property}', {
     get() {
       if (!url) {
-        const js = document.getElementById('nianbao-extras-js').textContent;
-        const wasm = document.getElementById('nianbao-extras-wasm').textContent;
+        const js = document.getElementById('${name}-js').textContent;
+        const wasm = document.getElementById('${name}-wasm').textContent;
         const source = js + '\\nwasm_bindgen({ module_or_path: Uint8Array.from(atob("' + wasm + '"), (c) => c.charCodeAt(0)) });';
         url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
       }
       return url;
     },
   });
-})();
+})();`).join('\n')}
 </script>
 <script type="module">
 ${safe(glue)}

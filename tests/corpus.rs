@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 /// right over the corpus (the rest may stay empty, never wrong). Blank cells
 /// and printed errors in a PDF's or an archive's text leave cells that no
 /// reading can place; pdftotext's reading order cuts tables into blocks.
-const LAYOUTS: [(&str, &str, f64); 14] = [
+const LAYOUTS: [(&str, &str, f64); 15] = [
     ("own-text", "own-text.txt", 1.0),
     ("own-html", "own-html.html", 1.0),
     ("chromium-text", "chromium-text.txt", 1.0),
@@ -34,6 +34,7 @@ const LAYOUTS: [(&str, &str, f64); 14] = [
     ("docx-file", "report.docx", 1.0),
     ("pdf-file", "report.pdf", 1.0),
     ("chromium-pdf", "chromium.pdf", 1.0),
+    ("chromium-pdf-borderless", "chromium-borderless.pdf", 0.98),
 ];
 
 #[derive(Default, Debug)]

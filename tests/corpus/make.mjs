@@ -9,6 +9,8 @@
 //   own-html.html           the project's HTML download
 //   chromium-text.txt       Chromium: innerText of the published HTML page
 //   chromium.pdf            Chromium: the published page printed to PDF
+//   chromium-borderless.pdf … with the tables' borders removed by a style, as
+//                           many CMS pages show tables (no ruling lines to follow)
 //   cms-text.txt            Chromium: innerText of a CMS page (site chrome, the
 //                           report inside layout tables)
 //   cms-clipboard.html      Chromium: the text/html clipboard flavour of the
@@ -64,6 +66,8 @@ async function browserLayouts() {
     await page.goto('file://' + at(r, 'own-html.html'));
     fs.writeFileSync(at(r, 'chromium-text.txt'), await page.evaluate(() => document.body.innerText));
     await page.pdf({ path: at(r, 'chromium.pdf'), format: 'A4' });
+    await page.addStyleTag({ content: 'table, tr, td, th { border: none !important }' });
+    await page.pdf({ path: at(r, 'chromium-borderless.pdf'), format: 'A4' });
     const { title, article } = await page.evaluate(() => {
       const a = document.querySelector('article').cloneNode(true);
       const h1 = a.querySelector('h1');
@@ -129,4 +133,4 @@ await browserLayouts();
 pdfLayouts();
 stripped();
 pythonLayouts();
-console.log(`${reports.length} reports × 14 layouts in ${((Date.now() - started) / 1000).toFixed(0)} s: ${dir}`);
+console.log(`${reports.length} reports × 15 layouts in ${((Date.now() - started) / 1000).toFixed(0)} s: ${dir}`);

@@ -400,8 +400,8 @@ describe('output', () => {
     await page.pdf({ path: `${artifacts}/report.pdf`, format: 'A4' });
   });
 
-  test('Word download: a real .docx made by the extras worker, loaded only when asked', async () => {
-    assert.ok(!requests.some((u) => u.includes('nianbao-extras')), 'the worker must not load with the page');
+  test('Word download: a real .docx made by the office worker, loaded only when asked', async () => {
+    assert.ok(!requests.some((u) => u.includes('nianbao-extras') || u.includes('nianbao-office')), 'no worker loads with the page');
     await app.importText(seed(4));
     await app.apply();
     // Seed 4 has errors of its own: the download asks first, and goes ahead when told to.
@@ -418,7 +418,8 @@ describe('output', () => {
     assert.match(xml, /收到和处理政府信息公开申请情况/);
     assert.match(xml, /7121\.99/);
     assert.match(xml, /w:vMerge w:val="restart"/);
-    assert.ok(requests.some((u) => u.includes('nianbao-extras_bg.wasm')));
+    assert.ok(requests.some((u) => u.includes('nianbao-office_bg.wasm')));
+    assert.ok(!requests.some((u) => u.includes('nianbao-extras_bg.wasm')), 'Word needs no 繁體 worker');
   });
 
   test('繁體 output converts the published HTML and text, not the data', async () => {
@@ -433,6 +434,9 @@ describe('output', () => {
     assert.equal(dl.suggestedFilename(), '大武口區人民政府辦公室2023年政府信息公開工作年度報告.html');
     assert.match(html, /<h2>三、收到和處理政府信息公開申請情況<\/h2>/);
     assert.match(html, /行政規範性文件/);
+    // 繁體 loads the small converter worker, not the Word/Excel/PDF one.
+    assert.ok(requests.some((u) => u.includes('nianbao-extras_bg.wasm')));
+    assert.ok(!requests.some((u) => u.includes('nianbao-office')), 'a 繁體 page needs no office worker');
     const json = JSON.parse((await app.download('json')).text);
     assert.equal(json.agency, '大武口区人民政府办公室');
   });

@@ -22,7 +22,7 @@ const firstPaste = await page.evaluate(async (text) => {
   box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   box.setRangeText(text, 0, 0, 'end');
   box.dispatchEvent(new Event('input', { bubbles: true }));
-  // Traditional text is converted in the extras worker: wait for the preview.
+  // Traditional text is converted in the 繁體 worker: wait for the preview.
   while (!document.querySelector('[data-import-preview]')) {
     await new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
     if (performance.now() - t > 10000) throw new Error('no preview');

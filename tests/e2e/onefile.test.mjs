@@ -6,7 +6,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { launch, App, dist, seed } from './harness.mjs';
+import { launch, App, dist, seed, fixtures } from './harness.mjs';
 
 const file = path.join(dist, 'nianbao.html');
 let browser;
@@ -46,6 +46,13 @@ test('nianbao.html works from file:// with no request at all', async () => {
     // A traditional paste is converted by the worker built from the page.
   await app.importText(seed(2));
   assert.match(await page.locator('[data-import-preview]').textContent(), /已将繁体字转换为简体字/);
+  await page.locator('[data-import-preview] button:has-text("取消")').click();
+
+  // A PDF opens in the office worker built from the page (LibreOffice's PDF of a generated report).
+  const pdf = path.join(fixtures, 'layouts/r001/report.pdf');
+  await page.locator('input[data-import-file]').setInputFiles(pdf);
+  await page.locator('[data-import-preview]').waitFor({ timeout: 30000 });
+  assert.match(await page.locator('[data-import-preview] .summary').textContent(), /江门市生态环境局/);
   await page.locator('[data-import-preview] button:has-text("取消")').click();
 
   // The CSP pins the inlined app by its hashes: an injected handler never runs.

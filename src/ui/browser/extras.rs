@@ -1,6 +1,9 @@
-//! The extras worker (Word, 繁體 both ways): the page starts it on first
-//! use, so its converter tables and the Word writer never weigh on loading
-//! the form.
+//! The app's two workers, which the page starts on first use, so that their
+//! code never weighs on loading the form: `nianbao-extras` converts 繁體 ↔
+//! 简体 (a traditional paste, a 繁體 page or text); `nianbao-office` reads and
+//! writes Word, Excel and PDF files (its readers are ~1 MB gzip, which a
+//! traditional paste need not load). Both run [`serve`], built with their
+//! own features.
 //!
 //! Page side: [`download`] renders a file, [`simplify`] makes a traditional
 //! paste simplified before it is imported, [`office_to_html`] opens a Word,
@@ -16,10 +19,6 @@ use wasm_bindgen::JsCast;
 use crate::model::json;
 #[cfg(feature = "convert")]
 use crate::render::{render_in, Export, Script};
-
-/// Where the worker's loader is: next to the page, or (single-file edition)
-/// a blob URL the page put in `window.NIANBAO_EXTRAS_URL`.
-const LOADER: &str = "./nianbao-extras_loader.js";
 
 fn field(obj: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
@@ -110,77 +109,117 @@ pub fn serve() {
     let _ = scope.post_message(&ready);
 }
 
-type Pending = HashMap<u32, (js_sys::Function, js_sys::Function)>;
+/// The two workers, each started on first use: 繁體 alone is small; Word,
+/// Excel and PDF bring their readers and writers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Which {
+    /// 繁體 ↔ 简体: a traditional paste, a 繁體 HTML or text download.
+    Convert,
+    /// Word, Excel and PDF, both ways (繁體 Word too).
+    Office,
+}
+
+impl Which {
+    /// The worker's loader next to the page, or (single-file edition) the
+    /// blob URL the page puts in a `window` property.
+    fn url(self) -> String {
+        let (property, loader) = match self {
+            Which::Convert => ("NIANBAO_EXTRAS_URL", "./nianbao-extras_loader.js"),
+            Which::Office => ("NIANBAO_OFFICE_URL", "./nianbao-office_loader.js"),
+        };
+        web_sys::window()
+            .map(|w| field(&w, property))
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| loader.to_owned())
+    }
+}
+
+/// A call awaiting its reply: resolve, reject, and the worker it went to.
+type Pending = HashMap<u32, (js_sys::Function, js_sys::Function, Which)>;
 
 thread_local! {
-    /// The worker, and a promise that resolves once it listens.
-    static WORKER: RefCell<Option<(web_sys::Worker, js_sys::Promise)>> = const { RefCell::new(None) };
+    /// The started workers, each with a promise that resolves once it listens.
+    static WORKERS: RefCell<HashMap<Which, (web_sys::Worker, js_sys::Promise)>> = RefCell::new(HashMap::new());
     static PENDING: RefCell<Pending> = RefCell::new(HashMap::new());
     static NEXT: Cell<u32> = const { Cell::new(1) };
 }
 
-const UNAVAILABLE: &str = "无法加载 Word/繁体 生成组件，请刷新页面后重试。";
+const UNAVAILABLE: &str = "无法加载 Word/Excel/PDF/繁体 处理组件，请刷新页面后重试。";
 /// The worker stopped while working: a file it could not take (a damaged
 /// PDF, say); the next call starts a new one.
 const CRASHED: &str = "后台组件处理这个文件时出错（文件可能已损坏或格式特殊），已停止。可以重试其他文件；仍不行请刷新页面。";
 
-fn fail_all(why: &str) {
-    let pending: Vec<_> = PENDING.with(|p| p.borrow_mut().drain().collect());
-    for (_, (_, reject)) in pending {
+fn next_id() -> u32 {
+    NEXT.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    })
+}
+
+/// Rejects every call to `which` and stops it; the next call starts it again.
+fn fail_all(which: Which, why: &str) {
+    let pending: Vec<_> = PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        let ids: Vec<u32> = p
+            .iter()
+            .filter(|(_, c)| c.2 == which)
+            .map(|(id, _)| *id)
+            .collect();
+        ids.into_iter().filter_map(|id| p.remove(&id)).collect()
+    });
+    for (_, reject, _) in pending {
         let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(why));
     }
-    if let Some((worker, _)) = WORKER.with(|w| w.borrow_mut().take()) {
+    if let Some((worker, _)) = WORKERS.with(|w| w.borrow_mut().remove(&which)) {
         worker.terminate();
     }
 }
 
-fn worker() -> Result<(web_sys::Worker, js_sys::Promise), String> {
-    if let Some(w) = WORKER.with(|w| w.borrow().clone()) {
+fn worker(which: Which) -> Result<(web_sys::Worker, js_sys::Promise), String> {
+    if let Some(w) = WORKERS.with(|w| w.borrow().get(&which).cloned()) {
         return Ok(w);
     }
-    let url = web_sys::window()
-        .map(|w| field(&w, "NIANBAO_EXTRAS_URL"))
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| LOADER.to_owned());
-    let worker = web_sys::Worker::new(&url).map_err(|_| UNAVAILABLE.to_owned())?;
-    // Id 0 is the worker's "ready".
+    let worker = web_sys::Worker::new(&which.url()).map_err(|_| UNAVAILABLE.to_owned())?;
+    // The worker says "ready" (a message without an id) once it listens.
+    let ready_id = next_id();
     let ready = js_sys::Promise::new(&mut |resolve, reject| {
-        PENDING.with(|p| p.borrow_mut().insert(0, (resolve, reject)));
+        PENDING.with(|p| p.borrow_mut().insert(ready_id, (resolve, reject, which)));
     });
-    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {
-        let data = ev.data();
-        let id = field(&data, "id").as_f64().unwrap_or_default() as u32;
-        if let Some((resolve, _)) = PENDING.with(|p| p.borrow_mut().remove(&id)) {
-            let _ = resolve.call1(&JsValue::NULL, &data);
-        }
-    });
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let data = ev.data();
+            let id = field(&data, "id").as_f64().map_or(ready_id, |id| id as u32);
+            if let Some((resolve, _, _)) = PENDING.with(|p| p.borrow_mut().remove(&id)) {
+                let _ = resolve.call1(&JsValue::NULL, &data);
+            }
+        });
     // Before "ready" the worker could not load; after it, a request failed.
-    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_| {
-        let loaded = PENDING.with(|p| !p.borrow().contains_key(&0));
-        fail_all(if loaded { CRASHED } else { UNAVAILABLE })
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
+        let loaded = PENDING.with(|p| !p.borrow().contains_key(&ready_id));
+        fail_all(which, if loaded { CRASHED } else { UNAVAILABLE })
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_message.forget();
     on_error.forget();
-    WORKER.with(|w| *w.borrow_mut() = Some((worker.clone(), ready.clone())));
+    WORKERS.with(|w| {
+        w.borrow_mut()
+            .insert(which, (worker.clone(), ready.clone()))
+    });
     Ok((worker, ready))
 }
 
-/// Page side: posts a message to the worker (started on first use) and
+/// Page side: posts a message to a worker (started on first use) and
 /// awaits its reply; the reply's `error`, if any, is the error.
-async fn call(message: js_sys::Object) -> Result<JsValue, String> {
-    let (worker, ready) = worker()?;
+async fn call(which: Which, message: js_sys::Object) -> Result<JsValue, String> {
+    let (worker, ready) = worker(which)?;
     wasm_bindgen_futures::JsFuture::from(ready)
         .await
         .map_err(|_| UNAVAILABLE.to_owned())?;
-    let id = NEXT.with(|n| {
-        let id = n.get();
-        n.set(id + 1);
-        id
-    });
+    let id = next_id();
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
-        PENDING.with(|p| p.borrow_mut().insert(id, (resolve, reject)));
+        PENDING.with(|p| p.borrow_mut().insert(id, (resolve, reject, which)));
     });
     set(&message, "id", &JsValue::from(id));
     worker
@@ -201,7 +240,7 @@ pub async fn simplify(text: &str) -> Result<String, String> {
     let message = js_sys::Object::new();
     set(&message, "kind", &JsValue::from_str("simplify"));
     set(&message, "text", &JsValue::from_str(text));
-    let reply = call(message).await?;
+    let reply = call(Which::Convert, message).await?;
     Ok(field(&reply, "text").as_string().unwrap_or_default())
 }
 
@@ -211,7 +250,7 @@ pub async fn office_to_html(bytes: &[u8]) -> Result<String, String> {
     let message = js_sys::Object::new();
     set(&message, "kind", &JsValue::from_str("office_to_html"));
     set(&message, "bytes", &js_sys::Uint8Array::from(bytes));
-    let reply = call(message).await?;
+    let reply = call(Which::Office, message).await?;
     Ok(field(&reply, "text").as_string().unwrap_or_default())
 }
 
@@ -222,7 +261,11 @@ pub async fn download(kind: &str, traditional: bool, draft: String) -> Result<()
     set(&message, "kind", &JsValue::from_str(kind));
     set(&message, "traditional", &JsValue::from_bool(traditional));
     set(&message, "draft", &JsValue::from_str(&draft));
-    let reply = call(message).await?;
+    let which = match kind {
+        "docx" | "xlsx" => Which::Office,
+        _ => Which::Convert,
+    };
+    let reply = call(which, message).await?;
     let filename = field(&reply, "filename").as_string().unwrap_or_default();
     let mime = field(&reply, "mime").as_string().unwrap_or_default();
     let bytes: js_sys::Uint8Array = field(&reply, "bytes").unchecked_into();
