@@ -191,9 +191,9 @@ fn the_workbook_round_trips_through_libreoffice_with_live_totals() {
     }
 }
 
-/// Converts a Word file with LibreOffice, as an office PC would open it, and
-/// reads the PDF text back, page by page (laid out as printed, spaces removed).
-fn pdf_pages_of(name: &str, docx: &[u8]) -> Vec<String> {
+/// Converts a Word file to PDF with LibreOffice, as an office PC prints it;
+/// returns the PDF's path.
+fn libreoffice_pdf(name: &str, docx: &[u8]) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("nianbao-docx-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("{name}.docx"));
@@ -206,9 +206,31 @@ fn pdf_pages_of(name: &str, docx: &[u8]) -> Vec<String> {
         .status()
         .expect("libreoffice is installed");
     assert!(status.success());
+    dir.join(format!("{name}.pdf"))
+}
+
+/// The five real seed reports (their printed errors and blanks included),
+/// made Word files and printed to PDF by LibreOffice, open from the PDF with
+/// every cell, year, agency and format (issue 11).
+#[test]
+#[ignore = "needs LibreOffice; .ci/test installs it and runs it"]
+fn the_seeds_printed_to_pdf_by_libreoffice_open_with_every_cell() {
+    for (i, seed) in SEEDS.iter().enumerate() {
+        let report = import(seed).report;
+        let pdf = libreoffice_pdf(&format!("seed{i}"), &render(Export::Docx, &report).bytes);
+        let back = nianbao::import::import_pdf(&std::fs::read(pdf).unwrap()).unwrap();
+        same_report(&format!("seed {i} (PDF)"), &report, &back.report);
+        assert!(back.notes[0].message.contains("PDF"));
+    }
+}
+
+/// Converts a Word file with LibreOffice, as an office PC would open it, and
+/// reads the PDF text back, page by page (laid out as printed, spaces removed).
+fn pdf_pages_of(name: &str, docx: &[u8]) -> Vec<String> {
+    let pdf = libreoffice_pdf(name, docx);
     let text = std::process::Command::new("pdftotext")
         .arg("-layout")
-        .arg(dir.join(format!("{name}.pdf")))
+        .arg(pdf)
         .arg("-")
         .output()
         .expect("pdftotext is installed");

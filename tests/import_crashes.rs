@@ -153,13 +153,17 @@ fn scripts_in_a_pasted_page_never_reach_the_report_or_the_output() {
     assert!(!out.contains("onerror"));
 }
 
-/// The seeds and one report in every layout made by real tools.
+/// The seeds and one report in every text layout made by real tools (the
+/// PDF and Word files have their own test below).
 fn samples() -> Vec<String> {
     let mut out: Vec<String> = SEEDS.iter().map(|s| (*s).to_owned()).collect();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/layouts/r009");
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        if !path.ends_with("truth.json") {
+        let text = path
+            .extension()
+            .is_some_and(|e| ["txt", "html", "md"].contains(&e.to_str().unwrap_or_default()));
+        if text {
             out.push(std::fs::read_to_string(path).unwrap());
         }
     }
@@ -240,4 +244,45 @@ fn invalid_values_survive_import_and_are_flagged() {
     let f = check(&r, None);
     let d1 = f.iter().find(|f| f.rule == "D1").unwrap();
     assert!(d1.message.contains("“-1”不能为负数"), "{}", d1.message);
+}
+
+/// PDF files damaged at random (bytes changed, cut short, pieces repeated)
+/// are read or refused with a Chinese reason: never a panic, never a hang.
+#[test]
+fn a_damaged_pdf_is_read_or_refused_in_chinese() {
+    let samples: Vec<Vec<u8>> = ["r001/report.pdf", "r009/chromium.pdf"]
+        .iter()
+        .map(|f| std::fs::read(format!("tests/fixtures/layouts/{f}")).unwrap())
+        .collect();
+    let mut rng = Rng(0x9df);
+    let rounds = std::env::var("NIANBAO_FUZZ_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(120);
+    for round in 0..rounds {
+        let mut bytes = samples[round % samples.len()].clone();
+        for _ in 0..1 + rng.below(8) {
+            let at = rng.below(bytes.len());
+            match rng.below(4) {
+                0 => bytes[at] = rng.next() as u8,
+                1 => bytes.truncate(at.max(16)),
+                2 => {
+                    let end = (at + rng.below(64)).min(bytes.len());
+                    let piece = bytes[at..end].to_vec();
+                    let to = rng.below(bytes.len());
+                    bytes.splice(to..to, piece);
+                }
+                _ => {
+                    let end = (at + rng.below(32)).min(bytes.len());
+                    bytes.drain(at..end);
+                }
+            }
+        }
+        match nianbao::import::import_pdf(&bytes) {
+            Ok(imported) => {
+                check(&imported.report, None);
+            }
+            Err(why) => assert!(why.contains("PDF"), "round {round}: {why}"),
+        }
+    }
 }

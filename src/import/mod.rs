@@ -77,8 +77,9 @@ pub fn import_office(bytes: &[u8]) -> Result<Imported, String> {
 /// be read, or has no text layer (a scan).
 #[cfg(feature = "pdf")]
 pub fn import_pdf(bytes: &[u8]) -> Result<Imported, String> {
-    let (html, pages) = pdf::to_html(bytes)?;
-    let mut imported = import(&html);
+    let read = pdf::to_html(bytes)?;
+    let mut imported = import(&read.html);
+    let pages = read.pages;
     imported.notes.insert(
         0,
         Note::info(
@@ -86,6 +87,16 @@ pub fn import_pdf(bytes: &[u8]) -> Result<Imported, String> {
             None,
         ),
     );
+    if !read.complete {
+        imported.notes.insert(
+            1,
+            Note::warning(
+                "PDF 文件有部分内容已损坏，无法解析，只读取了其前面的部分；请核对未读到的内容。"
+                    .into(),
+                None,
+            ),
+        );
+    }
     Ok(imported)
 }
 

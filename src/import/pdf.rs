@@ -282,7 +282,7 @@ impl OutputDev for Collector {
 
 /// What a PDF holds, read: its pages' characters and ruling lines. Err with
 /// a Chinese reason when it is not a PDF that can be read, or has no text.
-fn collect(bytes: &[u8]) -> Result<Vec<Page>, String> {
+fn collect(bytes: &[u8]) -> Result<(Vec<Page>, bool), String> {
     const NOT_PDF: &str = "文件不是可以读取的 PDF 文件";
     if bytes.len() > MAX_PDF {
         return Err(format!(
@@ -291,10 +291,15 @@ fn collect(bytes: &[u8]) -> Result<Vec<Page>, String> {
             MAX_PDF / 1024 / 1024
         ));
     }
-    let mut doc =
-        pdf_extract::Document::load_mem(bytes).map_err(|e| format!("{NOT_PDF}（{e}）。"))?;
+    let mut doc = pdf_extract::Document::load_mem(bytes)
+        .map_err(|_| format!("{NOT_PDF}（文件不完整或已损坏）。"))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err("这个 PDF 文件设有打开密码，无法读取。请使用未加密的文件。".into());
+    }
+    if nested_too_deep(&doc) {
+        return Err(format!(
+            "{NOT_PDF}（图形对象互相嵌套、循环引用，结构异常）。"
+        ));
     }
     let mut collector = Collector::default();
     // pdf-extract stops at some malformed content with a panic rather than
@@ -303,12 +308,9 @@ fn collect(bytes: &[u8]) -> Result<Vec<Page>, String> {
     let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         pdf_extract::output_doc(&doc, &mut collector)
     }));
-    match done {
-        Ok(Ok(())) => {}
-        Ok(Err(_)) if collector.glyphs == 0 => return Err(format!("{NOT_PDF}（内容无法解析）。")),
-        Ok(Err(_)) => {}
-        Err(_) if collector.glyphs == 0 => return Err(format!("{NOT_PDF}（内容无法解析）。")),
-        Err(_) => {}
+    let complete = matches!(done, Ok(Ok(())));
+    if !complete && collector.glyphs == 0 {
+        return Err(format!("{NOT_PDF}（内容无法解析）。"));
     }
     if collector.glyphs == 0 {
         return Err(format!(
@@ -317,14 +319,139 @@ fn collect(bytes: &[u8]) -> Result<Vec<Page>, String> {
             collector.pages.len()
         ));
     }
-    Ok(collector.pages)
+    Ok((collector.pages, complete))
+}
+
+/// A PDF read: its text laid out as HTML for the importer.
+#[derive(Debug)]
+pub struct Read {
+    /// `<p>` per line or paragraph, `<table>` per table.
+    pub html: String,
+    /// Pages in the file.
+    pub pages: usize,
+    /// False when reading stopped at damaged content: the text before it.
+    pub complete: bool,
+}
+
+/// Whether drawing the document would nest form XObjects without end (one
+/// that draws itself, directly or through others) or deeper than any real
+/// file: pdf-extract draws them by recursion, which such a file would run
+/// out of stack. A form's `Do` names are looked up in its own resources, or,
+/// when it has none, in every resource dictionary that holds it.
+fn nested_too_deep(doc: &pdf_extract::Document) -> bool {
+    use pdf_extract::{Dictionary, Object, ObjectId};
+    use std::collections::{BTreeMap, BTreeSet};
+    const DEEPEST: usize = 32;
+    let deref =
+        |o: &'_ Object| -> Option<Object> { doc.dereference(o).ok().map(|(_, o)| o.clone()) };
+    let xobjects = |dict: &Dictionary| -> Option<Dictionary> {
+        let resources = deref(dict.get(b"Resources").ok()?)?;
+        let resources = resources.as_dict().ok()?.clone();
+        deref(resources.get(b"XObject").ok()?)?
+            .as_dict()
+            .ok()
+            .cloned()
+    };
+    // Every XObject dictionary, and which dictionaries hold each form.
+    let mut holders: BTreeMap<ObjectId, Vec<Dictionary>> = BTreeMap::new();
+    for object in doc.objects.values() {
+        let dict = match object {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => &s.dict,
+            _ => continue,
+        };
+        if let Some(x) = xobjects(dict) {
+            for (_, v) in x.iter() {
+                if let Ok(id) = v.as_reference() {
+                    holders.entry(id).or_default().push(x.clone());
+                }
+            }
+        }
+    }
+    // Each form's edges: the objects its `Do`s may draw.
+    let mut edges: BTreeMap<ObjectId, BTreeSet<ObjectId>> = BTreeMap::new();
+    for (&id, object) in &doc.objects {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
+            continue;
+        }
+        let content = stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone());
+        let Ok(content) = pdf_extract::content::Content::decode(&content) else {
+            continue;
+        };
+        let names: Vec<Vec<u8>> = content
+            .operations
+            .iter()
+            .filter(|op| op.operator == "Do")
+            .filter_map(|op| op.operands.first()?.as_name().ok().map(<[u8]>::to_vec))
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        let lookups = match xobjects(&stream.dict) {
+            Some(own) => vec![own],
+            None => holders.get(&id).cloned().unwrap_or_default(),
+        };
+        let targets = edges.entry(id).or_default();
+        for dict in &lookups {
+            for name in &names {
+                if let Some(target) = dict.get(name).ok().and_then(|v| v.as_reference().ok()) {
+                    targets.insert(target);
+                }
+            }
+        }
+    }
+    // Longest path from each form, without recursion; a cycle is endless.
+    let mut depth: BTreeMap<ObjectId, usize> = BTreeMap::new();
+    for &start in edges.keys() {
+        let mut stack: Vec<(ObjectId, bool)> = vec![(start, false)];
+        let mut on_path: BTreeSet<ObjectId> = BTreeSet::new();
+        while let Some((node, done)) = stack.pop() {
+            if done {
+                on_path.remove(&node);
+                let below = edges
+                    .get(&node)
+                    .into_iter()
+                    .flatten()
+                    .map(|t| depth.get(t).copied().unwrap_or(0))
+                    .max()
+                    .unwrap_or(0);
+                depth.insert(node, below + 1);
+                continue;
+            }
+            if depth.contains_key(&node) {
+                continue;
+            }
+            if !on_path.insert(node) {
+                return true;
+            }
+            stack.push((node, true));
+            for &t in edges.get(&node).into_iter().flatten() {
+                if on_path.contains(&t) {
+                    return true;
+                }
+                if !depth.contains_key(&t) {
+                    stack.push((t, false));
+                }
+            }
+        }
+    }
+    depth.values().any(|&d| d > DEEPEST)
 }
 
 /// The text of a PDF laid out as HTML for the importer (see the module
-/// doc), and how many pages it has.
-pub fn to_html(bytes: &[u8]) -> Result<(String, usize), String> {
-    let pages = collect(bytes)?;
-    Ok((pages_html(&pages), pages.len()))
+/// doc). Err with a Chinese reason when there is nothing to read.
+pub fn to_html(bytes: &[u8]) -> Result<Read, String> {
+    let (pages, complete) = collect(bytes)?;
+    Ok(Read {
+        html: pages_html(&pages),
+        pages: pages.len(),
+        complete,
+    })
 }
 
 /// Pages laid out as HTML, a table cut by a page break made whole again:
@@ -890,6 +1017,56 @@ mod tests {
         glyphs(&mut page, 0.0, 50.0, "一、总体情况");
         let out = html(vec![page]);
         assert_eq!(out, "<p>一、总体情况</p>\n<p>总计 15</p>\n");
+    }
+
+    /// A one-page PDF whose page draws form `X0`; `form` is X0's content,
+    /// and X0's own resources name itself as `X0` when `self_named`.
+    fn pdf_with_form(form: &str, self_named: bool) -> Vec<u8> {
+        use pdf_extract::{dictionary, Document, Object, Stream};
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let form_id = doc.new_object_id();
+        let mut form_dict = dictionary! { "Type" => "XObject", "Subtype" => "Form",
+        "BBox" => vec![0.into(), 0.into(), 100.into(), 100.into()] };
+        if self_named {
+            form_dict.set(
+                "Resources",
+                dictionary! { "XObject" => dictionary! { "X0" => form_id } },
+            );
+        }
+        doc.objects.insert(
+            form_id,
+            Object::Stream(Stream::new(form_dict, form.as_bytes().to_vec())),
+        );
+        let content = doc.add_object(Stream::new(dictionary! {}, b"/X0 Do".to_vec()));
+        let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages_id,
+        "Contents" => content,
+        "Resources" => dictionary! { "XObject" => dictionary! { "X0" => form_id } } });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! { "Type" => "Pages",
+            "Kids" => vec![page.into()], "Count" => 1,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()] }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).unwrap();
+        bytes
+    }
+
+    #[test]
+    fn a_form_that_draws_itself_is_refused_not_followed_for_ever() {
+        // Through its own resources, and through the page's it inherits.
+        for self_named in [true, false] {
+            let why = to_html(&pdf_with_form("/X0 Do", self_named)).err().unwrap();
+            assert!(why.contains("循环引用"), "{why}");
+        }
+        // A form that draws nothing further is fine (and has no text).
+        let why = to_html(&pdf_with_form("0 0 m 10 10 l S", true))
+            .err()
+            .unwrap();
+        assert!(why.contains("没有文字层"), "{why}");
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub fn serve() {
                 #[cfg(feature = "pdf")]
                 if crate::import::is_pdf(&bytes) {
                     match crate::import::pdf::to_html(&bytes) {
-                        Ok((html, _pages)) => set(&reply, "text", &JsValue::from_str(&html)),
+                        Ok(read) => set(&reply, "text", &JsValue::from_str(&read.html)),
                         Err(why) => set(&reply, "error", &JsValue::from_str(&why)),
                     }
                     let _ = reply_to.post_message(&reply);
