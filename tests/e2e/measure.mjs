@@ -1,7 +1,9 @@
 // Measures the budgets of issue 3 in headless Chromium against dist/:
-// keystroke → updated findings, paste → preview, and start-up. Prints figures;
+// keystroke → updated findings, paste → preview, start-up, and opening a
+// PDF or Word file (issue 11). Prints figures;
 // asserts nothing (speed is reported, not tested).
-import { serve, launch, App, seed } from './harness.mjs';
+import fs from 'node:fs';
+import { serve, launch, App, seed, fixtures } from './harness.mjs';
 
 const { server, base } = await serve();
 const browser = await launch();
@@ -99,6 +101,30 @@ for (let n = 0; n < 5; n++) {
   pastes.push(dt);
 }
 
+// Opening a file: dropped on the paste box → the preview. The first open of
+// a kind starts the Word/Excel/PDF worker; the next ones find it running.
+async function open(file, type) {
+  if (await page.locator('[data-import-preview]').count()) await page.getByRole('button', { name: '取消' }).click();
+  return page.evaluate(async ({ name, type, base64 }) => {
+    const tick = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+    const dt = new DataTransfer();
+    dt.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type }));
+    const t = performance.now();
+    document.querySelector('textarea[data-import]').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    while (!document.querySelector('[data-import-preview]')) {
+      await tick();
+      if (performance.now() - t > 30000) throw new Error('no preview');
+    }
+    return performance.now() - t;
+  }, { name: file.split('/').pop(), type, base64: fs.readFileSync(file).toString('base64') });
+}
+const files = {
+  'pdf_libreoffice_66KB (first, starts the worker)': await open(`${fixtures}/layouts/r001/report.pdf`, 'application/pdf'),
+  pdf_libreoffice_66KB: await open(`${fixtures}/layouts/r001/report.pdf`, 'application/pdf'),
+  pdf_chromium_420KB: await open(`${fixtures}/layouts/r009/chromium.pdf`, 'application/pdf'),
+  docx_13KB: await open(`${fixtures}/layouts/r001/report.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+};
+
 console.log(JSON.stringify({
   startup_ms_to_interactive_form: startup,
   first_paste_to_preview_ms: firstPaste.toFixed(1),
@@ -106,6 +132,7 @@ console.log(JSON.stringify({
   keystroke_to_next_frame_ms: stats(frame),
   paste_to_preview_ms: stats(pastes),
   paste_to_preview_each_seed_ms: pastes.map((x) => x.toFixed(1)),
+  file_drop_to_preview_ms: Object.fromEntries(Object.entries(files).map(([k, v]) => [k, v.toFixed(1)])),
 }, null, 2));
 await browser.close();
 server.close();
