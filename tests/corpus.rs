@@ -34,7 +34,7 @@ const LAYOUTS: [(&str, &str, f64); 15] = [
     ("docx-file", "report.docx", 1.0),
     ("pdf-file", "report.pdf", 1.0),
     ("chromium-pdf", "chromium.pdf", 1.0),
-    ("chromium-pdf-borderless", "chromium-borderless.pdf", 0.98),
+    ("chromium-pdf-borderless", "chromium-borderless.pdf", 0.95),
 ];
 
 #[derive(Default, Debug)]
