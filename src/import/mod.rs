@@ -115,6 +115,10 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
         .any(|w| w == b"%PDF-")
 }
 
+/// The note on a paste read as a web page (which a Word, Excel or PDF file
+/// opened in the page also is, once its worker has made it HTML).
+pub const READ_AS_HTML: &str = "已按网页（HTML）格式读取。";
+
 /// Largest paste read, in bytes (a long report is ~50 KB; 2 MB leaves room for HTML).
 pub const MAX_INPUT: usize = 2 * 1024 * 1024;
 
@@ -380,7 +384,7 @@ fn clean_lines(input: &str, notes: &mut Vec<Note>, publishers: &mut Vec<String>)
         notes.push(Note::info("已按 Markdown 表格格式读取。".into(), None));
         normalize::markdown_to_text(input)
     } else if html::looks_like_html(input) {
-        notes.push(Note::info("已按网页（HTML）格式读取。".into(), None));
+        notes.push(Note::info(READ_AS_HTML.into(), None));
         html::to_text(input)
     } else {
         input.to_owned()

@@ -81,11 +81,28 @@ pub fn ImportPanel() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let mut imported = read(text).await;
             if let Some(name) = opened {
+                // A Word, Excel or PDF file reaches the importer as HTML made
+                // by the worker: say what the file was, not that it was HTML.
+                let lower = name.to_lowercase();
+                let kind = [
+                    (".pdf", " PDF 文件", "，已按文字位置还原正文和表格"),
+                    (".docx", " Word 文件", ""),
+                    (".xlsx", " Excel 工作簿", "，已按行名读取表格"),
+                ]
+                .into_iter()
+                .find(|(ext, _, _)| lower.ends_with(ext));
+                if kind.is_some() {
+                    imported
+                        .notes
+                        .retain(|n| n.message != crate::import::READ_AS_HTML);
+                }
+                let (what, how) = kind.map_or(("文件", ""), |(_, what, how)| (what, how));
+                let message = format!("已打开{what}“{name}”{how}。");
                 imported.notes.insert(
                     0,
                     Note {
                         level: Level::Info,
-                        message: format!("已打开文件“{name}”。"),
+                        message,
                         line: None,
                     },
                 );

@@ -772,6 +772,9 @@ describe('opening the files people have (issue 11)', () => {
     assert.equal(await app.value('t3.result.total.total'), '');
     await drop([{ name: '年报.pdf', type: 'application/pdf', buffer: pdf }]);
     await page.locator('[data-import-preview]').waitFor({ timeout: 30000 });
+    const notes = await page.locator('[data-import-preview]').textContent();
+    assert.match(notes, /已打开 PDF 文件“年报\.pdf”，已按文字位置还原正文和表格。/);
+    assert.doesNotMatch(notes, /已按网页（HTML）格式读取/);
     assert.match(await page.locator('[data-import-preview] .summary').textContent(), /新城区行政审批和政务服务局 2023年度.*读到 (19\d|200) \/ 200 个单元格/);
     await app.apply();
     assert.equal(await app.value('t3.result.total.total'), '14');
