@@ -17,11 +17,11 @@ const USAGE: &str = "用法：
                                                同一机关相邻年度的报告自动做跨年度比对
   nianbao render FILE (--html|--docx|--xlsx|--txt|--json) [--traditional]
                                                生成可发布的报告（--traditional 为繁体）
-FILE 为 - 时读取标准输入；DIR 为文件夹（读取其中的 .txt .html .htm .json .docx .xlsx .pdf）。
+FILE 为 - 时读取标准输入；DIR 为文件夹（读取其中的 .txt .html .htm .json .docx .xlsx .xls .pdf）。
 退出码：0 已运行，1 有文件无法读取，2 用法错误。";
 
 /// Files a folder contributes.
-const EXTENSIONS: [&str; 7] = ["txt", "html", "htm", "json", "docx", "xlsx", "pdf"];
+const EXTENSIONS: [&str; 8] = ["txt", "html", "htm", "json", "docx", "xlsx", "xls", "pdf"];
 
 #[derive(Default)]
 struct Args {
@@ -167,7 +167,7 @@ fn load(path: &str) -> Loaded {
         return Ok((imported.report, imported.notes));
     }
     #[cfg(feature = "docx")]
-    if import::is_zip(&bytes) {
+    if import::is_zip(&bytes) || import::is_ole(&bytes) {
         let imported = import::import_office(&bytes).map_err(|why| format!("{path}：{why}"))?;
         return Ok((imported.report, imported.notes));
     }
@@ -367,7 +367,7 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     if paths.is_empty() {
         let _ = writeln!(
             err,
-            "文件夹中没有找到报告文件（.txt .html .htm .json .docx .xlsx .pdf）。"
+            "文件夹中没有找到报告文件（.txt .html .htm .json .docx .xlsx .xls .pdf）。"
         );
         return 1;
     }

@@ -189,6 +189,40 @@ fn the_workbook_round_trips_through_libreoffice_with_live_totals() {
         let back = nianbao::import::import_office(&bytes).unwrap().report;
         same_cells(name, &whole, &back);
     }
+    // Saved by Calc in the old binary format (.xls, as older Excel and WPS
+    // keep it): opens by its row labels with the same cells.
+    let status = std::process::Command::new("libreoffice")
+        .args(["--headless", "--convert-to", "xls:MS Excel 97", "--outdir"])
+        .arg(&out)
+        .arg(dir.join("whole.xlsx"))
+        .arg(dir.join("parts.xlsx"))
+        .env("HOME", &dir)
+        .status()
+        .expect("libreoffice is installed");
+    assert!(status.success());
+    for name in ["whole", "parts"] {
+        let bytes = std::fs::read(out.join(format!("{name}.xls"))).unwrap();
+        assert!(
+            nianbao::import::is_ole(&bytes),
+            "{name}.xls is an old Office file"
+        );
+        let back = nianbao::import::import_office(&bytes).unwrap().report;
+        same_cells(&format!("{name}.xls"), &whole, &back);
+    }
+    // A .doc (the same container), as Writer saves one, is refused with what to do.
+    std::fs::write(dir.join("report.docx"), render(Export::Docx, &whole).bytes).unwrap();
+    let status = std::process::Command::new("libreoffice")
+        .args(["--headless", "--convert-to", "doc:MS Word 97", "--outdir"])
+        .arg(&out)
+        .arg(dir.join("report.docx"))
+        .env("HOME", &dir)
+        .status()
+        .expect("libreoffice is installed");
+    assert!(status.success());
+    let doc = std::fs::read(out.join("report.doc")).unwrap();
+    assert!(nianbao::import::is_ole(&doc));
+    let why = nianbao::import::import_office(&doc).err().unwrap();
+    assert!(why.contains("另存为 .docx"), "{why}");
 }
 
 /// Converts a Word file to PDF with LibreOffice, as an office PC prints it;

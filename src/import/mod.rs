@@ -106,6 +106,12 @@ pub fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
+/// Whether bytes are an old binary Office file (.xls, .doc): an OLE
+/// compound file.
+pub fn is_ole(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+}
+
 /// Whether bytes are a PDF file (its header may follow a few junk bytes).
 pub fn is_pdf(bytes: &[u8]) -> bool {
     bytes

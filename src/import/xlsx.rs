@@ -4,7 +4,7 @@
 //! Formula cells give the value the spreadsheet last calculated. Feature
 //! `docx`.
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Reader, Xls, Xlsx};
 
 use super::docx::escape;
 
@@ -21,26 +21,53 @@ fn shown(cell: &Data) -> String {
     }
 }
 
-/// Whether bytes are an Excel workbook (a zip holding `xl/workbook.xml`).
+/// Whether bytes are an Excel workbook: a zip holding `xl/workbook.xml`, or
+/// an old Office file (.xls; a .doc is refused when read).
 pub fn is_workbook(bytes: &[u8]) -> bool {
-    super::is_zip(bytes)
-        && zip::ZipArchive::new(std::io::Cursor::new(bytes))
-            .is_ok_and(|z| z.index_for_name("xl/workbook.xml").is_some())
+    super::is_ole(bytes)
+        || super::is_zip(bytes)
+            && zip::ZipArchive::new(std::io::Cursor::new(bytes))
+                .is_ok_and(|z| z.index_for_name("xl/workbook.xml").is_some())
 }
 
-/// Every sheet of a workbook as HTML tables. Err with a Chinese reason.
+/// A sheet's cells and its merged regions.
+type Sheet = (calamine::Range<Data>, Vec<calamine::Dimensions>);
+
+/// Every sheet of a workbook, .xlsx or the older .xls, as HTML tables. Err
+/// with a Chinese reason.
 pub fn to_html(bytes: &[u8]) -> Result<String, String> {
-    let mut book: Xlsx<_> =
-        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
-            format!("文件不是可以读取的 Excel（.xlsx）文件（{e}）。旧版 .xls 请先另存为 .xlsx。")
-        })?;
+    let sheets: Vec<Sheet> = if super::is_ole(bytes) {
+        let mut book: Xls<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+            .map_err(|_| {
+                "文件是旧版 Office 格式，但不是可以读取的 Excel（.xls）工作簿。旧版 Word（.doc）文件请先在 Word 或 WPS 中另存为 .docx。".to_owned()
+            })?;
+        book.sheet_names()
+            .into_iter()
+            .filter_map(|name| {
+                let range = book.worksheet_range(&name).ok()?;
+                Some((
+                    range,
+                    book.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+                ))
+            })
+            .collect()
+    } else {
+        let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+            .map_err(|_| "文件不是可以读取的 Excel（.xlsx）工作簿（无法解析）。".to_owned())?;
+        book.sheet_names()
+            .into_iter()
+            .filter_map(|name| {
+                let range = book.worksheet_range(&name).ok()?;
+                Some((
+                    range,
+                    book.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+                ))
+            })
+            .collect()
+    };
     let mut out = String::new();
-    for name in book.sheet_names() {
-        let Ok(range) = book.worksheet_range(&name) else {
-            continue;
-        };
+    for (range, merged) in sheets {
         let (top, left) = range.start().unwrap_or((0, 0));
-        let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
         out.push_str("<table>\n");
         for (r, row) in range.rows().enumerate() {
             let r = r as u32 + top;

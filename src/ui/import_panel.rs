@@ -88,6 +88,7 @@ pub fn ImportPanel() -> impl IntoView {
                     (".pdf", " PDF 文件", "，已按文字位置还原正文和表格"),
                     (".docx", " Word 文件", ""),
                     (".xlsx", " Excel 工作簿", "，已按行名读取表格"),
+                    (".xls", " Excel 工作簿", "，已按行名读取表格"),
                 ]
                 .into_iter()
                 .find(|(ext, _, _)| lower.ends_with(ext));
@@ -166,7 +167,7 @@ pub fn ImportPanel() -> impl IntoView {
     view! {
         <section class="import-panel">
             <h2>"粘贴往年报告，自动填表"</h2>
-            <p class="hint">"从政府网站复制往年的年度报告（网页或文字均可，繁体也可），粘贴到下面；也可以拖入或打开 .txt / .html / .json / Word（.docx）/ Excel（.xlsx）/ PDF 文件（一次拖入多份即为批量核对）。确认无误后再点“填入表单”。"</p>
+            <p class="hint">"从政府网站复制往年的年度报告（网页或文字均可，繁体也可），粘贴到下面；也可以拖入或打开 .txt / .html / .json / Word（.docx）/ Excel（.xlsx / .xls）/ PDF 文件（一次拖入多份即为批量核对）。确认无误后再点“填入表单”。"</p>
             <textarea data-import="" rows="5" placeholder="在此粘贴年度报告全文……"
                 prop:value=move || source.get()
                 on:paste=on_paste
@@ -177,7 +178,7 @@ pub fn ImportPanel() -> impl IntoView {
                     paste::read_dropped_files(&ev, loaded);
                 }></textarea>
             <label class="file">"打开文件… "
-                <input type="file" multiple accept=".txt,.html,.htm,.json,.docx,.xlsx,.pdf,text/plain,text/html,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/pdf" data-import-file=""
+                <input type="file" multiple accept=".txt,.html,.htm,.json,.docx,.xlsx,.xls,.pdf,text/plain,text/html,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/pdf" data-import-file=""
                     on:change=move |ev| paste::read_chosen_files(&ev, loaded)/>
             </label>
             {move || batch.get().map(|b| view! { <BatchTable batch=b on_close=close_batch/> })}

@@ -698,6 +698,19 @@ describe('nothing destroyed without asking (issue 9)', () => {
 });
 
 describe('opening the files people have (issue 11)', () => {
+  /** Drops files on the paste box as the file manager does. */
+  async function drop(files) {
+    await page.evaluate((files) => {
+      const dt = new DataTransfer();
+      for (const f of files) {
+        const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
+        dt.items.add(new File([bytes], f.name, { type: f.type }));
+      }
+      const box = document.querySelector('textarea[data-import]');
+      box.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, files.map((f) => ({ name: f.name, type: f.type, base64: f.buffer.toString('base64') })));
+  }
+
   test('a Word file downloaded from the app opens again with every cell, read in the worker', async () => {
     await app.importText(seed(0));
     await app.apply();
@@ -709,7 +722,7 @@ describe('opening the files people have (issue 11)', () => {
     const bytes = fs.readFileSync(await dl.path());
     await page.locator('[data-action="new"]').click();
     assert.equal(await app.value('t3.result.total.total'), '');
-    await page.locator('input[data-import-file]').setInputFiles({ name: '年报.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: bytes });
+    await drop([{ name: '年报.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: bytes }]);
     await page.locator('[data-import-preview]').waitFor({ timeout: 30000 });
     assert.match(await page.locator('[data-import-preview] .summary').textContent(), /新城区行政审批和政务服务局 2023年度.*读到 (19\d|200) \/ 200 个单元格/);
     await app.apply();
@@ -733,27 +746,27 @@ describe('opening the files people have (issue 11)', () => {
     assert.match(sheet, /<f>D6\+E6\+F6\+G6\+H6\+I6<\/f>/);
     await page.locator('[data-action="new"]').click();
     await app.field('agency').fill('保留的机关名称');
-    await page.locator('input[data-import-file]').setInputFiles({ name: '统计表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    await drop([{ name: '统计表.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes }]);
     await page.locator('[data-import-preview]').waitFor({ timeout: 30000 });
     await app.apply();
     assert.equal(await app.value('t2.normative_doc.in_force'), '3');
     assert.equal(await app.value('t2.normative_doc.issued'), '1');
     assert.equal(await app.value('t3.new_received.total'), '0');
     assert.equal(await app.field('agency').inputValue(), '保留的机关名称');
+    // The same workbook saved by LibreOffice Calc as an old .xls opens too.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-xls-'));
+    fs.writeFileSync(path.join(dir, 'book.xlsx'), bytes);
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xls:MS Excel 97', '--outdir', dir, path.join(dir, 'book.xlsx')], { stdio: 'ignore', timeout: 120000 });
+    const xls = fs.readFileSync(path.join(dir, 'book.xls'));
+    fs.rmSync(dir, { recursive: true, force: true });
+    await page.locator('[data-action="new"]').click();
+    await drop([{ name: '统计表.xls', type: 'application/vnd.ms-excel', buffer: xls }]);
+    await page.locator('[data-import-preview]').waitFor({ timeout: 30000 });
+    assert.match(await page.locator('[data-import-preview]').textContent(), /已打开 Excel 工作簿“统计表\.xls”，已按行名读取表格。/);
+    await app.apply();
+    assert.equal(await app.value('t2.normative_doc.in_force'), '3');
+    assert.equal(await app.value('t3.new_received.total'), '0');
   });
-
-  /** Drops files on the paste box as the file manager does. */
-  async function drop(files) {
-    await page.evaluate((files) => {
-      const dt = new DataTransfer();
-      for (const f of files) {
-        const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
-        dt.items.add(new File([bytes], f.name, { type: f.type }));
-      }
-      const box = document.querySelector('textarea[data-import]');
-      box.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }, files.map((f) => ({ name: f.name, type: f.type, base64: f.buffer.toString('base64') })));
-  }
 
   test('a PDF that LibreOffice made of the Word download, dropped on the page, fills the form by coordinates', async () => {
     await app.importText(seed(0));

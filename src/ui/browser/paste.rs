@@ -49,7 +49,10 @@ fn read_files(files: web_sys::FileList, done: impl FnOnce(Vec<FileText>) + 'stat
                 continue;
             };
             // A Word, Excel or PDF file: as HTML, read in the extras worker.
-            if crate::import::is_zip(&bytes) || crate::import::is_pdf(&bytes) {
+            if crate::import::is_zip(&bytes)
+                || crate::import::is_ole(&bytes)
+                || crate::import::is_pdf(&bytes)
+            {
                 out.push(
                     super::extras::office_to_html(&bytes)
                         .await
