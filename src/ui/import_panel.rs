@@ -83,7 +83,7 @@ pub fn ImportPanel() -> impl IntoView {
             if let Some(name) = opened {
                 // A Word, Excel or PDF file reaches the importer as HTML made
                 // by the worker: say what the file was, not that it was HTML.
-                let lower = name.to_lowercase();
+                let lower = name.to_ascii_lowercase();
                 let kind = [
                     (".pdf", " PDF 文件", "，已按文字位置还原正文和表格"),
                     (".docx", " Word 文件", ""),
