@@ -170,20 +170,18 @@ fn the_workbook_round_trips_through_libreoffice_with_live_totals() {
     }
     std::fs::write(dir.join("whole.xlsx"), render(Export::Xlsx, &whole).bytes).unwrap();
     std::fs::write(dir.join("parts.xlsx"), render(Export::Xlsx, &parts).bytes).unwrap();
-    let status = std::process::Command::new("libreoffice")
-        .args([
-            "--headless",
-            "--convert-to",
-            "xlsx:Calc MS Excel 2007 XML",
-            "--outdir",
-        ])
-        .arg(&out)
-        .arg(dir.join("whole.xlsx"))
-        .arg(dir.join("parts.xlsx"))
-        .env("HOME", &dir)
-        .status()
-        .expect("libreoffice is installed");
-    assert!(status.success());
+    // LibreOffice converts `files` of `dir` into `out`, with this profile.
+    let convert = |to: &str, files: &[&str]| {
+        let status = std::process::Command::new("libreoffice")
+            .args(["--headless", "--convert-to", to, "--outdir"])
+            .arg(&out)
+            .args(files.iter().map(|f| dir.join(f)))
+            .env("HOME", &dir)
+            .status()
+            .expect("libreoffice is installed");
+        assert!(status.success());
+    };
+    convert("xlsx:Calc MS Excel 2007 XML", &["whole.xlsx", "parts.xlsx"]);
     for name in ["whole", "parts"] {
         let bytes = std::fs::read(out.join(format!("{name}.xlsx"))).unwrap();
         let back = nianbao::import::import_office(&bytes).unwrap().report;
@@ -191,15 +189,7 @@ fn the_workbook_round_trips_through_libreoffice_with_live_totals() {
     }
     // Saved by Calc in the old binary format (.xls, as older Excel and WPS
     // keep it): opens by its row labels with the same cells.
-    let status = std::process::Command::new("libreoffice")
-        .args(["--headless", "--convert-to", "xls:MS Excel 97", "--outdir"])
-        .arg(&out)
-        .arg(dir.join("whole.xlsx"))
-        .arg(dir.join("parts.xlsx"))
-        .env("HOME", &dir)
-        .status()
-        .expect("libreoffice is installed");
-    assert!(status.success());
+    convert("xls:MS Excel 97", &["whole.xlsx", "parts.xlsx"]);
     for name in ["whole", "parts"] {
         let bytes = std::fs::read(out.join(format!("{name}.xls"))).unwrap();
         assert!(
@@ -211,14 +201,7 @@ fn the_workbook_round_trips_through_libreoffice_with_live_totals() {
     }
     // A .doc (the same container), as Writer saves one, is refused with what to do.
     std::fs::write(dir.join("report.docx"), render(Export::Docx, &whole).bytes).unwrap();
-    let status = std::process::Command::new("libreoffice")
-        .args(["--headless", "--convert-to", "doc:MS Word 97", "--outdir"])
-        .arg(&out)
-        .arg(dir.join("report.docx"))
-        .env("HOME", &dir)
-        .status()
-        .expect("libreoffice is installed");
-    assert!(status.success());
+    convert("doc:MS Word 97", &["report.docx"]);
     let doc = std::fs::read(out.join("report.doc")).unwrap();
     assert!(nianbao::import::is_ole(&doc));
     let why = nianbao::import::import_office(&doc).err().unwrap();

@@ -36,34 +36,33 @@ type Sheet = (calamine::Range<Data>, Vec<calamine::Dimensions>);
 /// Every sheet of a workbook, .xlsx or the older .xls, as HTML tables. Err
 /// with a Chinese reason.
 pub fn to_html(bytes: &[u8]) -> Result<String, String> {
-    let sheets: Vec<Sheet> = if super::is_ole(bytes) {
-        let mut book: Xls<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+    /// Each sheet's range and merged regions (`merged` is each reader's own method).
+    fn sheets<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
+        mut book: R,
+        merged: impl Fn(&mut R, &str) -> Vec<calamine::Dimensions>,
+    ) -> Vec<Sheet> {
+        book.sheet_names()
+            .into_iter()
+            .filter_map(|name| {
+                let range = book.worksheet_range(&name).ok()?;
+                Some((range, merged(&mut book, &name)))
+            })
+            .collect()
+    }
+    let sheets = if super::is_ole(bytes) {
+        let book: Xls<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
             .map_err(|_| {
                 "文件是旧版 Office 格式，但不是可以读取的 Excel（.xls）工作簿。旧版 Word（.doc）文件请先在 Word 或 WPS 中另存为 .docx。".to_owned()
             })?;
-        book.sheet_names()
-            .into_iter()
-            .filter_map(|name| {
-                let range = book.worksheet_range(&name).ok()?;
-                Some((
-                    range,
-                    book.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-                ))
-            })
-            .collect()
+        sheets(book, |b, name| {
+            b.merge_cells_by_sheet_name(name).unwrap_or_default()
+        })
     } else {
-        let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+        let book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
             .map_err(|_| "文件不是可以读取的 Excel（.xlsx）工作簿（无法解析）。".to_owned())?;
-        book.sheet_names()
-            .into_iter()
-            .filter_map(|name| {
-                let range = book.worksheet_range(&name).ok()?;
-                Some((
-                    range,
-                    book.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-                ))
-            })
-            .collect()
+        sheets(book, |b, name| {
+            b.merge_cells_by_sheet_name(name).unwrap_or_default()
+        })
     };
     let mut out = String::new();
     for (range, merged) in sheets {

@@ -754,11 +754,7 @@ describe('opening the files people have (issue 11)', () => {
     assert.equal(await app.value('t3.new_received.total'), '0');
     assert.equal(await app.field('agency').inputValue(), '保留的机关名称');
     // The same workbook saved by LibreOffice Calc as an old .xls opens too.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-xls-'));
-    fs.writeFileSync(path.join(dir, 'book.xlsx'), bytes);
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xls:MS Excel 97', '--outdir', dir, path.join(dir, 'book.xlsx')], { stdio: 'ignore', timeout: 120000 });
-    const xls = fs.readFileSync(path.join(dir, 'book.xls'));
-    fs.rmSync(dir, { recursive: true, force: true });
+    const xls = libreoffice(bytes, 'xlsx', 'xls:MS Excel 97');
     await page.locator('[data-action="new"]').click();
     await drop([{ name: '统计表.xls', type: 'application/vnd.ms-excel', buffer: xls }]);
     await page.locator('[data-import-preview]').waitFor({ timeout: 30000 });
@@ -768,6 +764,16 @@ describe('opening the files people have (issue 11)', () => {
     assert.equal(await app.value('t3.new_received.total'), '0');
   });
 
+  /** A file converted by LibreOffice (`to`: its --convert-to target, as "pdf"). */
+  function libreoffice(bytes, from, to) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-lo-'));
+    fs.writeFileSync(path.join(dir, `file.${from}`), bytes);
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', to, '--outdir', dir, path.join(dir, `file.${from}`)], { stdio: 'ignore', timeout: 120000 });
+    const out = fs.readFileSync(path.join(dir, `file.${to.split(':')[0]}`));
+    fs.rmSync(dir, { recursive: true, force: true });
+    return out;
+  }
+
   test('a PDF that LibreOffice made of the Word download, dropped on the page, fills the form by coordinates', async () => {
     await app.importText(seed(0));
     await app.apply();
@@ -776,11 +782,7 @@ describe('opening the files people have (issue 11)', () => {
       page.waitForEvent('download', { timeout: 30000 }),
       page.locator('[data-download="docx"]').click(),
     ]);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-pdf-'));
-    fs.copyFileSync(await dl.path(), path.join(dir, 'report.docx'));
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'report.docx')], { stdio: 'ignore', timeout: 120000 });
-    const pdf = fs.readFileSync(path.join(dir, 'report.pdf'));
-    fs.rmSync(dir, { recursive: true, force: true });
+    const pdf = libreoffice(fs.readFileSync(await dl.path()), 'docx', 'pdf');
     await page.locator('[data-action="new"]').click();
     assert.equal(await app.value('t3.result.total.total'), '');
     await drop([{ name: '年报.pdf', type: 'application/pdf', buffer: pdf }]);
