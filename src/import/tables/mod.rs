@@ -1,0 +1,335 @@
+//! Reads the three tables by their own sums (design note "import by sums",
+//! issue 7). Readers propose, the 勾稽关系 decide:
+//!
+//! 1. **Anchors.** Row labels are found in the words of the section, in
+//!    template order, by the keywords of the template (spec §8.2 rule 4).
+//!    A label may be cut by line breaks or by the values printed inside it.
+//! 2. **Readings.** Each reader gives every row the values it believes are
+//!    the row's: the values after its label (*follow*), before it (*precede*:
+//!    PDF reading order), or all values of the table in order (*sequence*).
+//! 3. **Rows.** A row with all its cells is taken as printed, errors
+//!    included. A row with fewer values (blank cells a PDF dropped, digits
+//!    run together) is completed by the columns of space-aligned text, or
+//!    by the splits and placements under which the row's own sum holds.
+//! 4. **Tables.** Where rows keep several possibilities, the column sums
+//!    choose; what stays open is left empty and said.
+//! 5. **Choice.** The reading under which most relations hold (a failing
+//!    relation costs more than a holding one gains) is taken; where an
+//!    equally good reading disagrees, those cells stay empty.
+//!
+//! A wrong value is worse than a missing one: every doubt leaves cells empty.
+
+mod accept;
+mod anchors;
+mod candidates;
+mod columns;
+mod search;
+mod shape;
+mod split;
+
+use super::tokens::Token;
+use super::Note;
+use crate::model::Report;
+use crate::template::{CellId, TableId, Template};
+use accept::choose;
+use anchors::anchors;
+use candidates::{candidates, unlabelled_windows, Candidate};
+use columns::Columns;
+use shape::Shape;
+use split::stacked;
+
+/// A row the reader expects, in template order.
+pub(super) struct RowDef {
+    pub keys: &'static [&'static str],
+    pub label: &'static str,
+    pub cells: Vec<CellId>,
+}
+
+/// A table to read.
+pub(super) struct TableDef {
+    pub id: TableId,
+    pub rows: Vec<RowDef>,
+    /// False for 表四, whose single row has no label.
+    pub labelled: bool,
+}
+
+impl TableDef {
+    /// The rows of a table of a template.
+    pub fn of(t: &Template, id: TableId) -> TableDef {
+        let rows = match id {
+            TableId::T2 => (0..t.t2_row_count())
+                .map(|r| {
+                    let (block, row) = t.t2_row(r);
+                    RowDef {
+                        keys: row.keys,
+                        label: row.label,
+                        cells: (0..block.fields.len()).map(|f| t.t2_cell(r, f)).collect(),
+                    }
+                })
+                .collect(),
+            TableId::T3 => t
+                .t3_rows
+                .iter()
+                .enumerate()
+                .map(|(r, row)| RowDef {
+                    keys: row.keys,
+                    label: row.label,
+                    cells: (0..crate::template::table3::COLUMNS.len())
+                        .map(|c| t.t3_cell(r, c))
+                        .collect(),
+                })
+                .collect(),
+            TableId::T4 => vec![RowDef {
+                keys: &[],
+                label: "",
+                cells: t.cells_of(TableId::T4).collect(),
+            }],
+        };
+        TableDef {
+            id,
+            rows,
+            labelled: id != TableId::T4,
+        }
+    }
+}
+
+/// What a reading put in a cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Cell {
+    /// Nothing known.
+    Unread,
+    /// Printed empty.
+    Blank,
+    /// A value as printed (a number or a "no value" mark).
+    Val(String),
+}
+
+/// How a row's cells were obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    /// Every cell where the source put it.
+    Read,
+    /// Chosen by the sums among several possibilities.
+    Inferred,
+}
+
+/// The possibilities for one row.
+#[derive(Debug, Clone)]
+struct RowChoices {
+    options: Vec<Vec<Cell>>,
+    how: How,
+}
+
+impl RowChoices {
+    fn none() -> RowChoices {
+        RowChoices {
+            options: Vec::new(),
+            how: How::Read,
+        }
+    }
+}
+
+/// Reads one table from its section's tokens into the report.
+pub(super) fn read(
+    def: &TableDef,
+    tokens: &[Token],
+    glued: bool,
+    report: &mut Report,
+    inferred: &mut Vec<CellId>,
+    quiet_if_absent: bool,
+    all_notes: &mut Vec<Note>,
+) {
+    let t = report.template();
+    let shape = Shape::new(t, def);
+    let name = def.id.name();
+    let (anchors, repeated) = if def.labelled {
+        anchors(def, tokens)
+    } else {
+        (Vec::new(), false)
+    };
+    let widths: Vec<usize> = def.rows.iter().map(|r| r.cells.len()).collect();
+    let headers: Vec<&str> = match def.id {
+        TableId::T3 => crate::template::table3::COLUMNS
+            .iter()
+            .map(|c| c.label)
+            .collect(),
+        _ => Vec::new(),
+    };
+    let columns = Columns::new(tokens, &widths, &headers);
+    let mut candidates = candidates(&shape, &columns, tokens, &anchors, glued);
+    // Numbers cut over lines of their cells, joined: another reading.
+    let label_lines: Vec<usize> = anchors
+        .iter()
+        .filter_map(|a| tokens.get(a.start).map(|t| t.line))
+        .collect();
+    if let Some(joined) = stacked(tokens, &label_lines) {
+        let (anchors, _) = self::anchors(def, &joined);
+        let columns = Columns::new(&joined, &widths, &headers);
+        candidates.extend(self::candidates(&shape, &columns, &joined, &anchors, glued));
+    }
+    let (best, rivals) = choose(&shape, candidates);
+    let mut notes = Vec::new();
+    if repeated {
+        notes.push(Note::info(
+            format!("{name}中有重复出现的行，已采用第一次出现的数据。"),
+            None,
+        ));
+    }
+    let Some(Candidate {
+        mut grid,
+        how,
+        open,
+        structured,
+        strong,
+        ..
+    }) = best
+    else {
+        return;
+    };
+    // A reading is believed for its layout (most rows' values on their
+    // labels' lines) or for its sums; a reading with neither is not used.
+    let with_values = def
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(row, r)| {
+            let offset = shape.offsets.get(*row).copied().unwrap_or(0);
+            grid.get(offset..offset + r.cells.len())
+                .is_some_and(|cells| cells.iter().any(|c| matches!(c, Cell::Val(_))))
+        })
+        .count();
+    // Sums confirm a reading when, as printed, some hold and none fails.
+    let (holds, fails) = shape.score(&grid, false);
+    let exact = unlabelled_windows(tokens, shape.kinds.len()).1;
+    let laid_out = if def.labelled {
+        (structured * 5 >= with_values * 4 && with_values >= def.rows.len().min(3))
+            || (strong == with_values && with_values > 0)
+    } else {
+        // 表四's values in order: all of them, or a run-together line split by its sums.
+        exact
+            || (glued
+                && tokens.iter().filter(|t| t.is_value()).map(|t| t.line).min()
+                    == tokens.iter().filter(|t| t.is_value()).map(|t| t.line).max())
+    };
+    // Sums of zeros hold however the zeros are arranged: only figures
+    // other than 0 can confirm an arrangement.
+    let figures = grid
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| shape.number(*i, c, false).is_some_and(|n| n != 0))
+        .count();
+    let confirmed = holds >= 3 && fails == 0 && figures >= 3;
+    if !laid_out && !confirmed && grid.iter().any(|c| *c != Cell::Unread) {
+        grid.iter_mut().for_each(|c| *c = Cell::Unread);
+        notes.push(Note::warning(
+            format!("{name}的数字与行名分开排列（如从 PDF 复制的文字），按合计关系也无法确定对应关系，已留空，请对照原件填写。"),
+            None,
+        ));
+    }
+    // Cells on which an equally good reading disagrees are not read.
+    let mut disputed = 0;
+    for rival in &rivals {
+        for (g, r) in grid.iter_mut().zip(rival) {
+            if g != r && *g != Cell::Unread {
+                *g = Cell::Unread;
+                disputed += 1;
+            }
+        }
+    }
+    if disputed > 0 {
+        notes.push(Note::warning(
+            format!("{name}有 {disputed} 个单元格能按两种方式读出且都符合合计关系，无法确定，已留空，请对照原件填写。"),
+            None,
+        ));
+    }
+    for &row in &open {
+        if let Some(r) = def.rows.get(row) {
+            notes.push(Note::warning(
+                                format!("{name}“{}”行的数字有多种拆分或位置都符合合计关系，无法确定的单元格已留空，请对照原件填写。", short(r.label)),
+                None,
+            ));
+        }
+    }
+    let mut cells = 0;
+    let mut row_inferred = vec![false; def.rows.len()];
+    for (row, r) in def.rows.iter().enumerate() {
+        let offset = shape.offsets.get(row).copied().unwrap_or(0);
+        for (i, &id) in r.cells.iter().enumerate() {
+            match grid.get(offset + i) {
+                Some(Cell::Val(text)) => {
+                    report.set_raw(id, text.clone());
+                    cells += 1;
+                    if how.get(offset + i) == Some(&How::Inferred) {
+                        inferred.push(id);
+                        if let Some(f) = row_inferred.get_mut(row) {
+                            *f = true;
+                        }
+                    }
+                }
+                _ => report.set_raw(id, ""),
+            }
+        }
+    }
+    let rows_found = anchors.len();
+    if def.labelled {
+        let mut missing_rows = Vec::new();
+        for (row, r) in def.rows.iter().enumerate() {
+            let offset = shape.offsets.get(row).copied().unwrap_or(0);
+            let slice = grid.get(offset..offset + r.cells.len()).unwrap_or_default();
+            let read = slice.iter().filter(|c| **c != Cell::Unread).count();
+            let found = anchors.iter().any(|a| a.row == row);
+            if !found {
+                missing_rows.push(row);
+            } else if read == 0 && !open.contains(&row) {
+                notes.push(Note::warning(
+                    format!(
+                        "{name}“{}”行没有读到数字，这些单元格留空待填。",
+                        short(r.label)
+                    ),
+                    None,
+                ));
+            }
+        }
+        for row in missing_rows {
+            if let Some(r) = def.rows.get(row) {
+                notes.push(Note::warning(
+                    format!(
+                        "{name}没有找到“{}”行，这些单元格留空待填（不会当作0）。",
+                        r.label
+                    ),
+                    None,
+                ));
+            }
+        }
+    } else if cells == 0 {
+        notes.push(Note::warning(
+            format!("{name}没有读到数据，15 个单元格留空待填。"),
+            None,
+        ));
+    } else {
+        let unread = grid.iter().filter(|c| **c == Cell::Unread).count();
+        if unread > 0 {
+            notes.push(Note::warning(
+                format!(
+                    "{name}只读到 {cells} 个数（应有 {} 个），其余留空待填。",
+                    shape.kinds.len()
+                ),
+                None,
+            ));
+        }
+    }
+    let inferred_rows = row_inferred.iter().filter(|f| **f).count();
+    if inferred_rows > 0 {
+        notes.push(Note::info(
+            format!("{name}有 {inferred_rows} 行的数字在原文中连在一起或缺了空白单元格，已按合计关系确定位置，请核对（已标出）。"),
+            None,
+        ));
+    }
+    if rows_found > 0 || cells > 0 || !quiet_if_absent {
+        all_notes.append(&mut notes);
+    }
+}
+
+fn short(label: &str) -> String {
+    label.chars().take(24).collect()
+}

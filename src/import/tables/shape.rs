@@ -1,0 +1,120 @@
+//! The table's shape: its cells' kinds, where each row starts, and the
+//! relations among its cells.
+
+use super::{Cell, TableDef};
+use crate::model::number;
+use crate::template::{CellId, Template, ValueKind};
+
+/// Σ lhs = Σ rhs over the table's cells, by index in the flattened table.
+pub(super) struct Rel {
+    pub(super) lhs: Vec<usize>,
+    pub(super) rhs: Vec<usize>,
+    /// The row whose cells it sums, when it lies within one row.
+    pub(super) row: Option<usize>,
+}
+
+/// The table's shape: cell kinds, row offsets and relations.
+pub(super) struct Shape<'a> {
+    pub(super) def: &'a TableDef,
+    pub(super) offsets: Vec<usize>,
+    pub(super) kinds: Vec<ValueKind>,
+    pub(super) rels: Vec<Rel>,
+}
+
+impl<'a> Shape<'a> {
+    pub(super) fn new(t: &Template, def: &'a TableDef) -> Shape<'a> {
+        let mut offsets = Vec::new();
+        // Template cell → index in this table.
+        let mut index: Vec<Option<usize>> = vec![None; t.cells.len()];
+        let mut kinds = Vec::new();
+        for row in &def.rows {
+            offsets.push(kinds.len());
+            for &c in &row.cells {
+                if let Some(slot) = index.get_mut(c.index()) {
+                    *slot = Some(kinds.len());
+                }
+                kinds.push(t.cell(c).kind);
+            }
+        }
+        let row_of = |i: usize| offsets.iter().rposition(|&o| o <= i);
+        let rels = t
+            .relations
+            .iter()
+            .filter_map(|r| {
+                let at = |c: &CellId| index.get(c.index()).copied().flatten();
+                let lhs: Option<Vec<usize>> = r.lhs.iter().map(at).collect();
+                let rhs: Option<Vec<usize>> = r.rhs.iter().map(at).collect();
+                let (lhs, rhs) = (lhs?, rhs?);
+                let rows: Vec<Option<usize>> = lhs.iter().chain(&rhs).map(|&i| row_of(i)).collect();
+                let row = rows
+                    .first()
+                    .copied()
+                    .flatten()
+                    .filter(|r| rows.iter().all(|x| *x == Some(*r)));
+                Some(Rel { lhs, rhs, row })
+            })
+            .collect();
+        Shape {
+            def,
+            offsets,
+            kinds,
+            rels,
+        }
+    }
+
+    pub(super) fn width(&self, row: usize) -> usize {
+        self.def.rows.get(row).map_or(0, |r| r.cells.len())
+    }
+
+    pub(super) fn number(&self, i: usize, cell: &Cell, blank_zero: bool) -> Option<i64> {
+        match cell {
+            Cell::Val(text) => match number::read(text, self.kinds.get(i).copied()?) {
+                number::Value::Number(n) => Some(n),
+                number::Value::Missing if blank_zero => Some(0),
+                _ => None,
+            },
+            Cell::Blank if blank_zero => Some(0),
+            Cell::Blank | Cell::Unread => None,
+        }
+    }
+
+    /// (holds, fails) of the relations over a whole grid.
+    pub(super) fn score(&self, grid: &[Cell], blank_zero: bool) -> (usize, usize) {
+        let (mut holds, mut fails) = (0, 0);
+        for rel in &self.rels {
+            match self.relation(rel, |i| grid.get(i), blank_zero) {
+                Some(true) => holds += 1,
+                Some(false) => fails += 1,
+                None => {}
+            }
+        }
+        (holds, fails)
+    }
+
+    /// Whether a relation holds, None when a cell is unknown.
+    pub(super) fn relation<'c>(
+        &self,
+        rel: &Rel,
+        cell: impl Fn(usize) -> Option<&'c Cell>,
+        blank_zero: bool,
+    ) -> Option<bool> {
+        let sum = |side: &[usize]| -> Option<i64> {
+            side.iter()
+                .map(|&i| cell(i).and_then(|c| self.number(i, c, blank_zero)))
+                .sum()
+        };
+        Some(sum(&rel.lhs)? == sum(&rel.rhs)?)
+    }
+
+    /// The row's own relations hold for these cells (blanks read as 0).
+    pub(super) fn row_holds(&self, row: usize, cells: &[Cell]) -> bool {
+        let offset = self.offsets.get(row).copied().unwrap_or(0);
+        self.rels.iter().filter(|r| r.row == Some(row)).all(|rel| {
+            self.relation(rel, |i| cells.get(i.wrapping_sub(offset)), true) == Some(true)
+        })
+    }
+
+    pub(super) fn has_row_relation(&self, row: usize) -> bool {
+        self.rels.iter().any(|r| r.row == Some(row))
+    }
+}
