@@ -25,12 +25,14 @@
 //                           annotations after converted characters
 //   stripped.txt            chromium-text with all whitespace removed (web
 //                           archive text; a transformation, not a tool)
+//   … and the shapes of real reports our renderer never makes (shapes.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../e2e/harness.mjs';
+import { browserShapes, textShapes } from './shapes.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = path.resolve(process.argv[2] || 'target/corpus');
@@ -92,6 +94,7 @@ async function browserLayouts() {
     });
     if (!html) throw new Error(`${r}: the clipboard held no text/html`);
     fs.writeFileSync(at(r, 'cms-clipboard.html'), html);
+    await browserShapes(page, path.join(dir, r));
   }
   await browser.close();
 }
@@ -133,4 +136,5 @@ await browserLayouts();
 pdfLayouts();
 stripped();
 pythonLayouts();
-console.log(`${reports.length} reports × 15 layouts in ${((Date.now() - started) / 1000).toFixed(0)} s: ${dir}`);
+for (const r of reports) textShapes(path.join(dir, r));
+console.log(`${reports.length} reports × 25 layouts in ${((Date.now() - started) / 1000).toFixed(0)} s: ${dir}`);
