@@ -293,6 +293,19 @@ pub fn import(input: &str) -> Imported {
         report.agency = publishers.into_iter().next();
     }
     let glued = tokens::is_run_together(&lines);
+    // What the prose says of the tables' totals witnesses their reading:
+    // 总体情况, and the sentences around the tables themselves.
+    let prose: String = std::iter::once(report.overview_full())
+        .chain(
+            sources
+                .iter()
+                .flatten()
+                .flat_map(|ls| ls.iter())
+                .map(|l| l.text.clone()),
+        )
+        .collect::<Vec<_>>()
+        .join("\n");
+    let quotes = crate::model::prose::quotes(report.template(), &prose);
     let mut inferred = Vec::new();
     let tables = [TableId::T2, TableId::T3, TableId::T4];
     for ((source, table), heading) in sources.iter().zip(tables).zip(&present[1..4]) {
@@ -302,15 +315,13 @@ pub fn import(input: &str) -> Imported {
         // A section not in the paste says nothing row by row (its heading
         // is already reported missing).
         let quiet = !headings || !heading;
-        tables::read(
-            &def,
-            &tokens,
+        let section = tables::Section {
+            tokens: &tokens,
+            quotes: &quotes,
             glued,
-            &mut report,
-            &mut inferred,
-            quiet,
-            &mut notes,
-        );
+            quiet_if_absent: quiet,
+        };
+        tables::read(&def, &section, &mut report, &mut inferred, &mut notes);
     }
 
     let cells_read = report.filled_cells();

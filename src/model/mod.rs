@@ -8,6 +8,7 @@ pub mod edit;
 pub mod json;
 pub mod number;
 pub mod outline;
+pub mod prose;
 
 use crate::template::{
     table3::Role, CellId, Format, Section, SectionKind, Template, SECTIONS, TOPICS,

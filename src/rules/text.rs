@@ -3,38 +3,9 @@
 //! the same thing only inform. Scanners, no regex (wasm size).
 
 use super::{message, Finding, Severity};
+use crate::model::prose::{all_done, clauses, count_after, negated, said, Cells, CLAIMS};
 use crate::model::{Report, TextKey};
-use crate::template::{table2, table3, table3::Role, table4, CellId, Template};
-
-/// A clause of prose: text between 。；！？ or line breaks.
-fn clauses(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['。', '；', ';', '\n', '！', '？', '?', '!'])
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-}
-
-const UNITS: [char; 5] = ['件', '条', '次', '个', '项'];
-const NEGATIONS: [&str; 5] = ["未收到", "未发生", "没有", "无", "未"];
-
-/// The first "N件" within a few characters after `key` in `clause`.
-fn count_after(clause: &str, key: &str) -> Option<i64> {
-    let start = clause.find(key)? + key.len();
-    let rest: Vec<char> = clause[start..].chars().take(24).collect();
-    let first_digit = rest.iter().position(char::is_ascii_digit)?;
-    let digits: String = rest[first_digit..]
-        .iter()
-        .take_while(|c| c.is_ascii_digit())
-        .collect();
-    let unit = rest.get(first_digit + digits.len())?;
-    if !UNITS.contains(unit) {
-        return None;
-    }
-    digits.parse().ok()
-}
-
-fn negated(clause: &str) -> bool {
-    NEGATIONS.iter().any(|n| clause.contains(n))
-}
+use crate::template::{table2, table3::Role, CellId, Template};
 
 fn quote(clause: &str) -> String {
     let s: String = clause.chars().take(30).collect();
@@ -95,106 +66,6 @@ impl Claim<'_> {
     }
 }
 
-/// What a clause must be about for a claim to count in it.
-#[derive(Clone, Copy)]
-enum About {
-    /// Applications (申请), not reviews or suits, and not negated.
-    Requests,
-    /// Reviews or suits (行政复议、行政诉讼), not negated.
-    Cases,
-    /// Anything.
-    Any,
-}
-
-impl About {
-    fn holds(self, clause: &str) -> bool {
-        let cases = clause.contains("行政复议") || clause.contains("行政诉讼");
-        match self {
-            About::Requests => clause.contains("申请") && !cases && !negated(clause),
-            About::Cases => cases && !negated(clause),
-            About::Any => true,
-        }
-    }
-}
-
-/// Where a claimed total is in the form.
-#[derive(Clone, Copy)]
-enum Cells {
-    /// The 总计 column of a 表三 row.
-    T3(Role),
-    /// The 总计 of 表四 groups (summed).
-    T4(&'static [usize]),
-}
-
-impl Cells {
-    fn ids(self, t: &Template) -> Vec<CellId> {
-        match self {
-            Cells::T3(role) => vec![t.t3_cell(t.t3_row_of(role), table3::TOTAL_COL)],
-            Cells::T4(groups) => groups
-                .iter()
-                .map(|&g| t.t4_cell(g, table4::TOTAL_FIELD))
-                .collect(),
-        }
-    }
-}
-
-/// One number the prose of 一 states about a table total (spec §6.4).
-struct ClaimDef {
-    rule: &'static str,
-    /// The words the number follows ("收到…5件").
-    keys: &'static [&'static str],
-    about: About,
-    cells: Cells,
-    /// 新收 + 上年结转 is accepted too: always (T2: "共收到17件" = 16 + 1), or
-    /// when the text says all were done (T3, "均已办结").
-    with_carried_over: Option<bool>,
-}
-
-const CLAIMS: [ClaimDef; 6] = [
-    ClaimDef {
-        rule: "T2",
-        keys: &["新收", "收到", "受理"],
-        about: About::Requests,
-        cells: Cells::T3(Role::NewReceived),
-        with_carried_over: Some(false),
-    },
-    ClaimDef {
-        rule: "T3",
-        keys: &["办理", "办结", "答复"],
-        about: About::Requests,
-        cells: Cells::T3(Role::ResultTotal),
-        with_carried_over: Some(true),
-    },
-    ClaimDef {
-        rule: "T4",
-        keys: &["结转下年"],
-        about: About::Any,
-        cells: Cells::T3(Role::CarriedForward),
-        with_carried_over: None,
-    },
-    ClaimDef {
-        rule: "T5",
-        keys: &["上年结转"],
-        about: About::Any,
-        cells: Cells::T3(Role::CarriedOver),
-        with_carried_over: None,
-    },
-    ClaimDef {
-        rule: "T6",
-        keys: &["行政复议"],
-        about: About::Cases,
-        cells: Cells::T4(&[0]),
-        with_carried_over: None,
-    },
-    ClaimDef {
-        rule: "T7",
-        keys: &["行政诉讼"],
-        about: About::Cases,
-        cells: Cells::T4(&[1, 2]),
-        with_carried_over: None,
-    },
-];
-
 /// The cells' names as the form prints them, for messages: "A" or "A与B之和".
 fn place(t: &Template, cells: &[CellId]) -> String {
     let names: Vec<String> = cells.iter().map(|&c| t.describe(c)).collect();
@@ -242,30 +113,16 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     }
     let all: Vec<&str> = clauses(&text).collect();
     let sum = |cells: &[CellId]| -> Option<i64> { cells.iter().map(|&c| report.number(c)).sum() };
-    let all_done = all
-        .iter()
-        .any(|c| About::Requests.holds(c) && (c.contains("均已办结") || c.contains("全部办结")));
+    let all_done = all_done(&all);
     let carried_over = Cells::T3(Role::CarriedOver).ids(t);
 
     // T2–T7: each number stated against its total.
     for def in &CLAIMS {
         let cells = def.cells.ids(t);
-        let said: Vec<(i64, &str)> = all
-            .iter()
-            .filter(|c| def.about.holds(c))
-            .filter_map(|&c| {
-                def.keys
-                    .iter()
-                    .find_map(|k| count_after(c, k))
-                    .map(|n| (n, c))
-            })
-            .collect();
+        let said = said(def, &all);
         let mut accepted: Vec<i64> = sum(&cells).into_iter().collect();
         let mut named = cells.clone();
-        if def
-            .with_carried_over
-            .is_some_and(|only_all_done| !only_all_done || all_done)
-        {
+        if def.with_carried_over(all_done) {
             let received = Cells::T3(Role::NewReceived).ids(t);
             accepted.extend(sum(&[received, carried_over.clone()].concat()));
         }
@@ -321,21 +178,5 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             severity: Severity::Info,
         }
         .judge(out);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_are_read_after_their_keyword() {
-        assert_eq!(
-            count_after("累计依法受理依申请公开事项11件,答复率达100%", "受理"),
-            Some(11)
-        );
-        assert_eq!(count_after("答复率达100%", "答复"), None);
-        assert_eq!(count_after("全年办理依申请公开信息14条", "办理"), Some(14));
-        assert_eq!(count_after("发布300余条", "发布"), None);
     }
 }

@@ -1,32 +1,191 @@
-//! Which reading is taken.
+//! Which reading is taken, and which of its cells are believed (issue 16,
+//! design note §7: two witnesses per cell, or no value).
+//!
+//! - **Labels are sticky.** The reading with the most values standing where
+//!   the source printed them (on their row label's line, read as printed)
+//!   is the label-aligned one. Another reading may take its place only
+//!   where it agrees on every such value, or where it is proven: relations
+//!   hold under it that fail under the label-aligned reading, and none that
+//!   the label-aligned reading keeps fails under it. A relation that cannot
+//!   be assessed (a cell of it not read) proves nothing.
+//! - **A relation kept elsewhere is contested.** A relation that fails under
+//!   the reading taken but holds, with figures other than 0, under another
+//!   reading: its cells keep their values only where another relation of
+//!   theirs holds. A relation that fails under every reading is the
+//!   report's own printed error: its cells keep the values read by label,
+//!   and the checks report it.
+//! - **Cells away from their label need a sum.** A value placed by the sums
+//!   (digits split, blanks placed, values read in reading order) is kept
+//!   only where a relation it takes part in holds.
 
 use super::candidates::Candidate;
 use super::shape::Shape;
 use super::Cell;
 
-/// The best reading, and the equally good ones that disagree with it.
+/// How a relation stands under a reading, as printed (blank cells unread).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Stand {
+    /// Every cell read and the sums agree; `figures` when a cell is not 0
+    /// (sums of zeros hold however the zeros are arranged).
+    Holds { figures: bool },
+    /// Every cell read and the sums disagree.
+    Fails,
+    /// A cell not read or printed blank: it witnesses nothing.
+    Unknown,
+}
+
+/// How each relation of the table stands under a grid.
+pub(super) fn stands(shape: &Shape, grid: &[Cell]) -> Vec<Stand> {
+    shape
+        .rels
+        .iter()
+        .map(|rel| match shape.relation(rel, |i| grid.get(i), false) {
+            Some(true) => Stand::Holds {
+                figures: rel.lhs.iter().chain(&rel.rhs).any(|&i| {
+                    grid.get(i)
+                        .and_then(|c| shape.number(i, c, false))
+                        .is_some_and(|n| n != 0)
+                }),
+            },
+            Some(false) => Stand::Fails,
+            None => Stand::Unknown,
+        })
+        .collect()
+}
+
+/// How many relations hold with figures other than 0.
+fn figures_held(stands: &[Stand]) -> usize {
+    stands
+        .iter()
+        .filter(|x| **x == Stand::Holds { figures: true })
+        .count()
+}
+
+/// The reading taken.
+pub(super) struct Choice {
+    pub(super) best: Candidate,
+    /// Equally good readings that disagree with it: where they do, no value.
+    pub(super) rivals: Vec<Vec<Cell>>,
+    /// Per relation: fails under the best reading, holds with figures
+    /// under another.
+    pub(super) contested: Vec<bool>,
+}
+
+/// The reading to take (see the module's docs), or None without any.
+pub(super) fn choose(shape: &Shape, candidates: Vec<Candidate>) -> Option<Choice> {
+    let all: Vec<Vec<Stand>> = candidates.iter().map(|c| stands(shape, &c.grid)).collect();
+    let placed = |c: &Candidate| c.positioned.iter().filter(|p| **p).count();
+    // The label-aligned reading: the most values where they were printed;
+    // among readings as well placed (表四's values in order, with or
+    // without the empty cells at the ends of the row), the sums choose.
+    let most = candidates.iter().map(placed).max()?;
+    let tied: Vec<usize> = (0..candidates.len())
+        .filter(|&i| candidates.get(i).is_some_and(|c| placed(c) == most))
+        .collect();
+    let (aligned, tied_rivals) = by_sums(shape, &candidates, &tied)?;
+    let eligible: Vec<usize> = match candidates.get(aligned) {
+        Some(l) if placed(l) > 0 => {
+            let stand_l = all.get(aligned).map(Vec::as_slice).unwrap_or_default();
+            (0..candidates.len())
+                .filter(|&x| {
+                    if x == aligned {
+                        return true;
+                    }
+                    let (Some(c), Some(stand_x)) = (candidates.get(x), all.get(x)) else {
+                        return false;
+                    };
+                    let pairs = || stand_l.iter().zip(stand_x);
+                    // Breaks nothing the label-aligned reading keeps.
+                    let loss = pairs()
+                        .any(|(l, x)| matches!(l, Stand::Holds { .. }) && *x == Stand::Fails);
+                    if loss {
+                        return false;
+                    }
+                    let moved = l
+                        .positioned
+                        .iter()
+                        .zip(&l.grid)
+                        .zip(&c.grid)
+                        .any(|((&p, a), b)| p && a != b);
+                    if !moved {
+                        return true;
+                    }
+                    let gain = pairs()
+                        .any(|(l, x)| *l == Stand::Fails && *x == Stand::Holds { figures: true });
+                    gain && figures_held(stand_x) >= figures_held(stand_l)
+                })
+                .collect()
+        }
+        // Nothing stands on its label's line: the sums alone decide.
+        _ => (0..candidates.len()).collect(),
+    };
+    let (best, mut rivals) = by_sums(shape, &candidates, &eligible)?;
+    if best == aligned {
+        // As well placed, as good by the sums, and saying otherwise, unless
+        // every sum it can assess fails (empty cells as 0): a reading that
+        // explains nothing leaves the values as printed.
+        rivals.extend(tied_rivals.into_iter().filter(|&r| {
+            candidates.get(r).is_some_and(|c| {
+                let (holds, fails) = shape.score(&c.grid, true);
+                holds > 0 || fails == 0
+            })
+        }));
+    }
+    let stand_best = all.get(best).cloned().unwrap_or_default();
+    // Readings that keep as many sums with figures as the one taken: a
+    // reading that happens to keep one printed error's sum while breaking
+    // others contests nothing.
+    let serious: Vec<&Vec<Stand>> = all
+        .iter()
+        .filter(|s| figures_held(s) >= figures_held(&stand_best))
+        .collect();
+    let contested = stand_best
+        .iter()
+        .enumerate()
+        .map(|(r, s)| {
+            *s == Stand::Fails
+                && serious
+                    .iter()
+                    .any(|other| other.get(r).copied() == Some(Stand::Holds { figures: true }))
+        })
+        .collect();
+    let rivals = rivals
+        .into_iter()
+        .filter_map(|i| candidates.get(i).map(|c| c.grid.clone()))
+        .collect();
+    let best = candidates.into_iter().nth(best)?;
+    Some(Choice {
+        best,
+        rivals,
+        contested,
+    })
+}
+
+/// Among the eligible readings, the best by the sums, and the equally good
+/// ones that disagree with it.
 ///
 /// Two readings are compared on the relations both can assess (a reading
 /// that leaves a row out must not gain by having fewer sums to fail): a
 /// failing relation costs twice what a holding one gains; then on the same
 /// relations with empty cells and "—" read as 0. Where the sums cannot
-/// tell them apart, the reading that fills more, then the one with the
+/// tell them apart, the one that agrees with more of what the prose
+/// states, then the one that fills more, then the one with the
 /// better sums overall, then the one whose values stand on their labels'
-/// lines, then the one laid out row by row, is taken; readers come in
-/// order of how often their layout is met (a label, then its values).
-pub(super) fn choose(
+/// lines, then the one laid out row by row, is taken.
+fn by_sums(
     shape: &Shape,
-    candidates: Vec<Candidate>,
-) -> (Option<Candidate>, Vec<Vec<Cell>>) {
-    let total = |grid: &[Cell]| {
-        let (holds, fails) = shape.score(grid, false);
-        holds as i64 - 2 * fails as i64
-    };
-    let mut best: Option<Candidate> = None;
-    let mut rivals: Vec<Vec<Cell>> = Vec::new();
-    for c in candidates {
-        let Some(b) = &best else {
-            best = Some(c);
+    candidates: &[Candidate],
+    eligible: &[usize],
+) -> Option<(usize, Vec<usize>)> {
+    // Relations that hold: a reading does not gain by leaving sums it
+    // would fail unassessed.
+    let total = |grid: &[Cell]| shape.score(grid, false).0;
+    let mut best: Option<usize> = None;
+    let mut rivals: Vec<usize> = Vec::new();
+    for &i in eligible {
+        let Some(c) = candidates.get(i) else { continue };
+        let Some(b) = best.and_then(|b| candidates.get(b)) else {
+            best = Some(i);
             continue;
         };
         let common = |zero: bool| {
@@ -43,15 +202,69 @@ pub(super) fn choose(
         };
         let ((sb, sc), (zb, zc)) = (common(false), common(true));
         let (tb, tc) = (total(&b.grid), total(&c.grid));
-        let kc = (sc, zc, c.filled, tc, c.lined, c.structured);
-        let kb = (sb, zb, b.filled, tb, b.lined, b.structured);
-        let (better, alike) = (kc > kb, kc == kb);
-        if better {
+        // What the prose says breaks ties the sums leave.
+        let (pb, pc) = (shape.said_held(&b.grid), shape.said_held(&c.grid));
+        let kc = (sc, zc, pc, c.filled, tc, c.lined, c.structured);
+        let kb = (sb, zb, pb, b.filled, tb, b.lined, b.structured);
+        if kc > kb {
             rivals.clear();
-            best = Some(c);
-        } else if alike && c.grid != b.grid {
-            rivals.push(c.grid);
+            best = Some(i);
+        } else if kc == kb && c.grid != b.grid {
+            rivals.push(i);
         }
     }
-    (best, rivals)
+    best.map(|b| (b, rivals))
+}
+
+/// The cells of the reading taken that lack a second witness: in a
+/// contested relation with no relation of theirs holding, or placed away
+/// from their label with no relation of theirs holding (empty cells and
+/// "—" read as 0, as the splits and placements were chosen). A cell in no
+/// relation (表二) has its place alone.
+pub(super) fn unproven(
+    shape: &Shape,
+    grid: &[Cell],
+    positioned: &[bool],
+    contested: &[bool],
+) -> Vec<usize> {
+    let holding: Vec<bool> = shape
+        .rels
+        .iter()
+        .map(|rel| shape.relation(rel, |i| grid.get(i), true) == Some(true))
+        .collect();
+    // A figure of the prose that this cell alone gives, as read, or otherwise.
+    let said = |i: usize, agree: bool| {
+        shape.said.iter().any(|s| {
+            s.sets.iter().any(|set| set.as_slice() == [i])
+                && shape.said_holds(s, grid) == Some(agree)
+        })
+    };
+    let mut out = Vec::new();
+    for (i, cell) in grid.iter().enumerate() {
+        if !matches!(cell, Cell::Val(_)) {
+            continue;
+        }
+        let mut rels = shape
+            .rels
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.lhs.contains(&i) || r.rhs.contains(&i))
+            .map(|(k, _)| k)
+            .peekable();
+        if rels.peek().is_none() {
+            continue;
+        }
+        let (mut held, mut disputed) = (false, false);
+        for k in rels {
+            held |= holding.get(k).copied().unwrap_or(false);
+            disputed |= contested.get(k).copied().unwrap_or(false);
+        }
+        held |= said(i, true);
+        let placed = positioned.get(i).copied().unwrap_or(false);
+        // A figure the prose contradicts needs a sum of its own.
+        if !held && (disputed || !placed || said(i, false)) {
+            out.push(i);
+        }
+    }
+    out
 }

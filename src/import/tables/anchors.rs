@@ -89,3 +89,23 @@ pub(super) fn anchors(def: &TableDef, tokens: &[Token]) -> (Vec<Anchor>, bool) {
         .any(|r| labels.find(r.keys, from).is_some());
     (out, repeated)
 }
+
+/// Where the words of `def.cut_words` begin: labels of rows the format has
+/// no cells for, as token indices, ascending.
+pub(super) fn cuts(def: &TableDef, tokens: &[Token]) -> Vec<usize> {
+    if def.cut_words.is_empty() {
+        return Vec::new();
+    }
+    let labels = Labels::new(tokens);
+    let mut out = Vec::new();
+    for word in &def.cut_words {
+        let mut from = 0;
+        while let Some((start, end)) = labels.find(&[word.as_str()], from) {
+            out.push(labels.token_at(start));
+            from = end;
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}

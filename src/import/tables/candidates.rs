@@ -181,12 +181,46 @@ pub(super) fn unlabelled_windows(tokens: &[Token], width: usize) -> (Vec<Vec<usi
     (windows, exact)
 }
 
+/// Who proposed a reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    /// The values from a label to the next label (表四: its values in order).
+    Follow,
+    /// The values between the previous label and this one (PDF reading order).
+    Precede,
+    /// Every value of the table in order, row after row.
+    Sequence,
+    /// 表四's values in the order a PDF viewer copies its cells.
+    ViewerOrder,
+}
+
+/// Where a PDF viewer's copy puts 表四's values, printed k-th → cell: the
+/// four parts of 行政复议, the four of 未经复议直接起诉, then 复议's 总计 (its
+/// header cell spans two rows, so its column is read late), 复议后起诉 whole,
+/// and 直接起诉's 总计 last.
+fn viewer_order() -> Vec<usize> {
+    use crate::template::table4::{GROUPS, TOTAL_FIELD};
+    let width = TOTAL_FIELD + 1;
+    let parts = |g: usize| (0..TOTAL_FIELD).map(move |f| g * width + f);
+    let total = |g: usize| g * width + TOTAL_FIELD;
+    if GROUPS.len() != 3 {
+        return Vec::new();
+    }
+    parts(0)
+        .chain(parts(1))
+        .chain([total(0)])
+        .chain(parts(2))
+        .chain([total(2), total(1)])
+        .collect()
+}
+
 /// The value tokens of each row under each reader.
 fn readings(
     shape: &Shape,
     tokens: &[Token],
     anchors: &[Anchor],
-) -> Vec<(&'static str, Vec<Option<Vec<usize>>>)> {
+    cuts: &[usize],
+) -> Vec<(Reader, Vec<Option<Vec<usize>>>)> {
     let rows = shape.def.rows.len();
     let values = |from: usize, to: usize| -> Vec<usize> {
         (from..to.min(tokens.len()))
@@ -195,24 +229,63 @@ fn readings(
     };
     let mut out = Vec::new();
     if !shape.def.labelled {
+        let order = viewer_order();
         for window in unlabelled_windows(tokens, shape.width(0)).0 {
             let mut groups = vec![None; rows];
             if let Some(g) = groups.first_mut() {
-                *g = Some(window);
+                *g = Some(window.clone());
             }
-            out.push(("follow", groups));
+            out.push((Reader::Follow, groups));
+            // The same values in a viewer's order, when all of them are
+            // there as loose values (a viewer's copy has no cell separators
+            // and drops empty cells; a row of cells keeps its order).
+            let loose = window
+                .iter()
+                .filter_map(|&i| tokens.get(i))
+                .all(|t| t.kind == Kind::Value && !t.sep);
+            if loose && window.len() == order.len() {
+                let mut cells = window.clone();
+                for (&token, &cell) in window.iter().zip(&order) {
+                    if let Some(c) = cells.get_mut(cell) {
+                        *c = token;
+                    }
+                }
+                let mut groups = vec![None; rows];
+                if let Some(g) = groups.first_mut() {
+                    *g = Some(cells);
+                }
+                out.push((Reader::ViewerOrder, groups));
+            }
         }
         return out;
     }
-    // Follow: the values from a label to the next label.
+    // Follow: the values from a label to the next label. A label of a row
+    // the format does not have ends the row before it once that row has
+    // values of its own: on the lines before it, or a row's worth.
     let mut follow = vec![None; rows];
     for (k, a) in anchors.iter().enumerate() {
-        let end = anchors.get(k + 1).map_or(tokens.len(), |b| b.start);
+        let next = anchors.get(k + 1).map_or(tokens.len(), |b| b.start);
+        let width = shape.width(a.row);
+        let label_line = tokens.get(a.end).map_or(0, |t| t.line);
+        let end = cuts
+            .iter()
+            .copied()
+            .filter(|&c| c > a.end && c < next)
+            .find(|&c| {
+                let between: Vec<&Token> = (a.end..c)
+                    .filter_map(|i| tokens.get(i))
+                    .filter(|t| t.is_value())
+                    .collect();
+                let hard = between.iter().filter(|t| !t.soft).count();
+                let later_line = tokens.get(c).is_some_and(|t| t.line > label_line);
+                hard + 1 >= width || (later_line && !between.is_empty())
+            })
+            .unwrap_or(next);
         if let Some(g) = follow.get_mut(a.row) {
             *g = Some(values(a.start, end));
         }
     }
-    out.push(("follow", follow));
+    out.push((Reader::Follow, follow));
     // Precede: the values between the previous label and this one.
     let mut precede = vec![None; rows];
     for (k, a) in anchors.iter().enumerate() {
@@ -224,7 +297,7 @@ fn readings(
             *g = Some(values(start, a.start));
         }
     }
-    out.push(("precede", precede));
+    out.push((Reader::Precede, precede));
     // Sequence: every value after the first label, row after row. Only
     // where sums can confirm it: nothing else ties values to rows.
     if let Some(first) = anchors.first().filter(|_| !shape.rels.is_empty()) {
@@ -253,7 +326,7 @@ fn readings(
                     }
                     at += w;
                 }
-                out.push(("sequence", seq));
+                out.push((Reader::Sequence, seq));
                 break;
             }
         }
@@ -264,6 +337,9 @@ fn readings(
 /// One reader's result for the whole table.
 pub(super) struct Candidate {
     pub(super) grid: Vec<Cell>,
+    /// Cells whose value stands where the source printed it: on its row
+    /// label's line (or 表四's values laid out in order), read as printed.
+    pub(super) positioned: Vec<bool>,
     pub(super) how: Vec<How>,
     /// Rows left open by the sums.
     pub(super) open: Vec<usize>,
@@ -289,7 +365,7 @@ fn on_label_lines(a: &Anchor, group: &[&Token], tokens: &[Token]) -> bool {
 
 /// A reader's groups of value tokens per row, and the column supposed
 /// empty in rows one value short.
-type Plan = (&'static str, Vec<Option<Vec<usize>>>, Option<usize>);
+type Plan = (Reader, Vec<Option<Vec<usize>>>, Option<usize>);
 
 /// Every reader's result over one token stream.
 pub(super) fn candidates(
@@ -297,16 +373,18 @@ pub(super) fn candidates(
     columns: &Columns,
     tokens: &[Token],
     anchors: &[Anchor],
+    cuts: &[usize],
     glued: bool,
 ) -> Vec<Candidate> {
     let def = shape.def;
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut plans: Vec<Plan> = Vec::new();
     let mut gaps = Vec::new();
-    for (label, groups) in readings(shape, tokens, anchors) {
+    let exact = unlabelled_windows(tokens, shape.kinds.len()).1;
+    for (label, groups) in readings(shape, tokens, anchors, cuts) {
         // Rows one value short, in text without columns: each column in turn
         // supposed empty in all of them (a PDF's text drops empty cells).
-        if label == "follow" && def.labelled {
+        if label == Reader::Follow && def.labelled {
             let short = groups
                 .iter()
                 .enumerate()
@@ -325,7 +403,7 @@ pub(super) fn candidates(
                 .count();
             if short >= 2 {
                 for gap in 0..shape.width(0) {
-                    gaps.push(("gap", groups.clone(), Some(gap)));
+                    gaps.push((Reader::Follow, groups.clone(), Some(gap)));
                 }
             }
         }
@@ -340,6 +418,7 @@ pub(super) fn candidates(
             gap,
         };
         let (mut lined, mut structured, mut strong) = (0, 0, 0);
+        let mut row_positioned = vec![false; groups.len()];
         let reading: Reading = groups
             .iter()
             .enumerate()
@@ -352,21 +431,38 @@ pub(super) fn candidates(
                     // the next, one empty cell dropped at most; in the sequence
                     // reading, when they fill one line.
                     let width = shape.width(row);
-                    let fits = (hard == width || (label != "sequence" && hard + 1 == width && width > 2))
-                        && (label != "sequence"
-                            || group.windows(2).all(|w| w.first().map(|t| t.line) == w.get(1).map(|t| t.line)));
+                    let one_line = group
+                        .windows(2)
+                        .all(|w| w.first().map(|t| t.line) == w.get(1).map(|t| t.line));
+                    let fits = (hard == width
+                        || (label != Reader::Sequence && hard + 1 == width && width > 2))
+                        && (label != Reader::Sequence || one_line);
                     let on_lines = anchors
                         .iter()
                         .any(|a| a.row == row && on_label_lines(a, &group, tokens));
-                                        let choices = row_choices(&ctx, row, &group);
+                    let choices = row_choices(&ctx, row, &group);
                     // Numbers cut by line breaks, joined so that the row adds up:
                     // the row still stood between its label and the next.
-                    let joined = label != "sequence"
-                        && (shape.width(row)..=2 * shape.width(row)).contains(&hard)
+                    let joined = label != Reader::Sequence
+                        && (width..=2 * width).contains(&hard)
                         && matches!(choices.options.as_slice(), [only] if shape.row_holds(row, only));
-                                        lined += usize::from(on_lines);
+                    lined += usize::from(on_lines);
                     structured += usize::from(on_lines || fits || joined);
                     strong += usize::from(on_lines && fits);
+                    // Where the source printed them: on the label's line, or
+                    // filling the row between its label and the next (表四: its
+                    // values laid out), each cell's value the same in every
+                    // way the row's own values can be placed.
+                    // 表四 has no labels: its values in order and in a
+                    // viewer's order are two layouts, neither nearer a label.
+                    let laid = if def.labelled {
+                        on_lines || (fits && label != Reader::Sequence)
+                    } else {
+                        exact
+                    };
+                    if let Some(p) = row_positioned.get_mut(row) {
+                        *p = laid;
+                    }
                     choices
                 }
                 _ => RowChoices::none(),
@@ -374,8 +470,27 @@ pub(super) fn candidates(
             .collect();
         let (grid, how, open) = resolve(shape, &reading);
         let filled = grid.iter().filter(|c| **c != Cell::Unread).count();
+        let positioned = (0..grid.len())
+            .map(|i| {
+                let row = shape.offsets.iter().rposition(|&o| o <= i).unwrap_or(0);
+                let at = i - shape.offsets.get(row).copied().unwrap_or(0);
+                let agreed = reading.get(row).is_some_and(|c| {
+                    let mut values = c.options.iter().map(|o| o.get(at));
+                    let first = values.next().flatten();
+                    first.is_some() && values.all(|v| v == first) && first == grid.get(i)
+                });
+                // Agreed on by every way the row's own sums allow is as good
+                // as printed in place: that sum holds whichever is right.
+                let by_own_sums = shape.has_row_relation(row)
+                    && reading
+                        .get(row)
+                        .is_some_and(|c| c.options.iter().all(|o| shape.row_holds(row, o)));
+                (row_positioned.get(row).copied().unwrap_or(false) || by_own_sums) && agreed
+            })
+            .collect();
         candidates.push(Candidate {
             grid,
+            positioned,
             how,
             open,
             lined,

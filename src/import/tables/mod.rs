@@ -13,9 +13,12 @@
 //!    by the splits and placements under which the row's own sum holds.
 //! 4. **Tables.** Where rows keep several possibilities, the column sums
 //!    choose; what stays open is left empty and said.
-//! 5. **Choice.** The reading under which most relations hold (a failing
-//!    relation costs more than a holding one gains) is taken; where an
-//!    equally good reading disagrees, those cells stay empty.
+//! 5. **Choice** (`accept.rs`, issue 16). Labels are sticky: the reading
+//!    whose values stand on their labels' lines is taken unless another is
+//!    proven by sums that hold where it fails, breaking none it keeps. Each
+//!    cell then needs two witnesses: its place and no sum contested by
+//!    another reading, or a sum of it that holds; what the report's prose
+//!    says of the totals confirms, contradicts or breaks ties.
 //!
 //! A wrong value is worse than a missing one: every doubt leaves cells empty.
 
@@ -29,10 +32,11 @@ mod split;
 
 use super::tokens::Token;
 use super::Note;
+use crate::model::prose::Quote;
 use crate::model::Report;
 use crate::template::{CellId, TableId, Template};
-use accept::choose;
-use anchors::anchors;
+use accept::{choose, Choice};
+use anchors::{anchors, cuts};
 use candidates::{candidates, unlabelled_windows, Candidate};
 use columns::Columns;
 use shape::Shape;
@@ -51,6 +55,11 @@ pub(super) struct TableDef {
     pub rows: Vec<RowDef>,
     /// False for 表四, whose single row has no label.
     pub labelled: bool,
+    /// Labels the template prints in the table that own no cells in this
+    /// format: 表三's group labels (（三）不予公开…（六）其他处理), in key form.
+    /// When a report prints one as a row of its own ((六) abbreviated to
+    /// one row), its values are not the row's before it.
+    pub cut_words: Vec<String>,
 }
 
 impl TableDef {
@@ -85,10 +94,22 @@ impl TableDef {
                 cells: t.cells_of(TableId::T4).collect(),
             }],
         };
+        let cut_words = match id {
+            TableId::T3 => crate::template::table3::GROUPS
+                .iter()
+                .enumerate()
+                .filter(|(g, _)| t.t3_rows.iter().any(|r| r.group == Some(*g)))
+                .map(|(_, g)| {
+                    crate::import::normalize::key(crate::model::outline::strip_enumeral(g.label))
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         TableDef {
             id,
             rows,
             labelled: id != TableId::T4,
+            cut_words,
         }
     }
 }
@@ -129,18 +150,34 @@ impl RowChoices {
     }
 }
 
+/// A table's section as the importer found it.
+pub(super) struct Section<'a> {
+    /// The section's tokens.
+    pub tokens: &'a [Token],
+    /// What the report's prose says of the tables' totals.
+    pub quotes: &'a [Quote],
+    /// Text run together without spaces (digits to split).
+    pub glued: bool,
+    /// The section's heading was not found: say nothing of rows not found.
+    pub quiet_if_absent: bool,
+}
+
 /// Reads one table from its section's tokens into the report.
 pub(super) fn read(
     def: &TableDef,
-    tokens: &[Token],
-    glued: bool,
+    section: &Section,
     report: &mut Report,
     inferred: &mut Vec<CellId>,
-    quiet_if_absent: bool,
     all_notes: &mut Vec<Note>,
 ) {
+    let Section {
+        tokens,
+        quotes,
+        glued,
+        quiet_if_absent,
+    } = *section;
     let t = report.template();
-    let shape = Shape::new(t, def);
+    let shape = Shape::new(t, def, quotes);
     let name = def.id.name();
     let (anchors, repeated) = if def.labelled {
         anchors(def, tokens)
@@ -156,7 +193,8 @@ pub(super) fn read(
         _ => Vec::new(),
     };
     let columns = Columns::new(tokens, &widths, &headers);
-    let mut candidates = candidates(&shape, &columns, tokens, &anchors, glued);
+    let cut = cuts(def, tokens);
+    let mut candidates = candidates(&shape, &columns, tokens, &anchors, &cut, glued);
     // Numbers cut over lines of their cells, joined: another reading.
     let label_lines: Vec<usize> = anchors
         .iter()
@@ -165,9 +203,12 @@ pub(super) fn read(
     if let Some(joined) = stacked(tokens, &label_lines) {
         let (anchors, _) = self::anchors(def, &joined);
         let columns = Columns::new(&joined, &widths, &headers);
-        candidates.extend(self::candidates(&shape, &columns, &joined, &anchors, glued));
+        let cut = cuts(def, &joined);
+        candidates.extend(self::candidates(
+            &shape, &columns, &joined, &anchors, &cut, glued,
+        ));
     }
-    let (best, rivals) = choose(&shape, candidates);
+    let choice = choose(&shape, candidates);
     let mut notes = Vec::new();
     if repeated {
         notes.push(Note::info(
@@ -175,14 +216,20 @@ pub(super) fn read(
             None,
         ));
     }
-    let Some(Candidate {
-        mut grid,
-        how,
-        open,
-        structured,
-        strong,
-        ..
-    }) = best
+    let Some(Choice {
+        best:
+            Candidate {
+                mut grid,
+                how,
+                open,
+                structured,
+                strong,
+                positioned,
+                ..
+            },
+        rivals,
+        contested,
+    }) = choice
     else {
         return;
     };
@@ -239,6 +286,23 @@ pub(super) fn read(
     if disputed > 0 {
         notes.push(Note::warning(
             format!("{name}有 {disputed} 个单元格能按两种方式读出且都符合合计关系，无法确定，已留空，请对照原件填写。"),
+            None,
+        ));
+    }
+    // Two witnesses per cell: its place and no contested sum, or a sum of
+    // it that holds (see accept.rs).
+    let unproven = accept::unproven(&shape, &grid, &positioned, &contested);
+    for &i in &unproven {
+        if let Some(g) = grid.get_mut(i) {
+            *g = Cell::Unread;
+        }
+    }
+    if !unproven.is_empty() {
+        notes.push(Note::warning(
+            format!(
+                "{name}有 {} 个单元格读到的数字没有得到合计关系的印证（不在其行名所在的行，或与另一种读法相矛盾），已留空，请对照原件填写。",
+                unproven.len()
+            ),
             None,
         ));
     }

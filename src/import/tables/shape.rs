@@ -3,6 +3,7 @@
 
 use super::{Cell, TableDef};
 use crate::model::number;
+use crate::model::prose::Quote;
 use crate::template::{CellId, Template, ValueKind};
 
 /// Σ lhs = Σ rhs over the table's cells, by index in the flattened table.
@@ -13,16 +14,26 @@ pub(super) struct Rel {
     pub(super) row: Option<usize>,
 }
 
+/// A figure the report's prose states for this table (see
+/// [`crate::model::prose::quotes`]): the number, and the sets of cells whose
+/// sum it may be, by index in the flattened table.
+pub(super) struct Said {
+    pub(super) sets: Vec<Vec<usize>>,
+    pub(super) value: i64,
+}
+
 /// The table's shape: cell kinds, row offsets and relations.
 pub(super) struct Shape<'a> {
     pub(super) def: &'a TableDef,
     pub(super) offsets: Vec<usize>,
     pub(super) kinds: Vec<ValueKind>,
     pub(super) rels: Vec<Rel>,
+    /// What the prose says of the table's totals.
+    pub(super) said: Vec<Said>,
 }
 
 impl<'a> Shape<'a> {
-    pub(super) fn new(t: &Template, def: &'a TableDef) -> Shape<'a> {
+    pub(super) fn new(t: &Template, def: &'a TableDef, quotes: &[Quote]) -> Shape<'a> {
         let mut offsets = Vec::new();
         // Template cell → index in this table.
         let mut index: Vec<Option<usize>> = vec![None; t.cells.len()];
@@ -54,11 +65,27 @@ impl<'a> Shape<'a> {
                 Some(Rel { lhs, rhs, row })
             })
             .collect();
+        let at = |c: &CellId| index.get(c.index()).copied().flatten();
+        let said = quotes
+            .iter()
+            .filter_map(|q| {
+                let sets: Vec<Vec<usize>> = q
+                    .cells
+                    .iter()
+                    .filter_map(|set| set.iter().map(at).collect())
+                    .collect();
+                (!sets.is_empty()).then_some(Said {
+                    sets,
+                    value: q.value,
+                })
+            })
+            .collect();
         Shape {
             def,
             offsets,
             kinds,
             rels,
+            said,
         }
     }
 
@@ -112,6 +139,35 @@ impl<'a> Shape<'a> {
         self.rels.iter().filter(|r| r.row == Some(row)).all(|rel| {
             self.relation(rel, |i| cells.get(i.wrapping_sub(offset)), true) == Some(true)
         })
+    }
+
+    /// Whether what the prose says holds: Some(true) when one of the sets
+    /// sums to the number, Some(false) when each set is read and none does.
+    pub(super) fn said_holds(&self, said: &Said, grid: &[Cell]) -> Option<bool> {
+        let sums: Vec<Option<i64>> = said
+            .sets
+            .iter()
+            .map(|set| {
+                set.iter()
+                    .map(|&i| grid.get(i).and_then(|c| self.number(i, c, false)))
+                    .sum()
+            })
+            .collect();
+        if sums.contains(&Some(said.value)) {
+            Some(true)
+        } else if sums.iter().all(Option::is_some) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// How many of the prose's figures hold under a grid.
+    pub(super) fn said_held(&self, grid: &[Cell]) -> usize {
+        self.said
+            .iter()
+            .filter(|s| self.said_holds(s, grid) == Some(true))
+            .count()
     }
 
     pub(super) fn has_row_relation(&self, row: usize) -> bool {
