@@ -7,6 +7,7 @@
 //! breaks, or only quoted in the preamble ("现发布《…年度报告》"). Lines
 //! before the title are page furniture and are dropped.
 
+use super::normalize::{self, Field};
 use super::Line;
 use crate::model::outline::{parse_date, statistics_year, years_in};
 use crate::model::Report;
@@ -74,7 +75,8 @@ fn title_at_head(line: &str) -> Option<String> {
         .filter_map(|k| line.find(k).map(|i| i + k.len()))
         .min()?;
     let head = line.get(..end)?;
-    if head.chars().count() > 60 {
+    // Navigation before it ("首页>…", "当前位置：") is not part of a title.
+    if head.chars().count() > 60 || head.contains(['>', '：', ':']) {
         return None;
     }
     let mut title = head.to_owned();
@@ -88,6 +90,67 @@ fn title_at_head(line: &str) -> Option<String> {
         }
     }
     is_title(&title).then_some(title)
+}
+
+/// A title inside a longer line (a breadcrumb, a web archive's page text
+/// on one line): a run ending in a title's closing words, from the last
+/// separator before it ("> ", "|", a space, "。", "："), that names its year.
+///
+/// ```text
+/// 当前位置：首页 > 政务公开 > 某区2023年度政府信息公开工作年度报告 来源：…
+/// ```
+pub(crate) fn title_in_line(line: &str) -> Option<String> {
+    const LEADS: [&str; 6] = [
+        "现向社会公布",
+        "现予以公布",
+        "现将",
+        "现公布",
+        "现发布",
+        "特发布",
+    ];
+    let separator = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '>' | '|' | '。' | '：' | ':' | '】' | ']' | '》' | '；' | '»'
+            )
+    };
+    for end_word in TITLE_ENDS {
+        let mut from = 0;
+        while let Some(at) = line.get(from..).and_then(|s| s.find(end_word)) {
+            let end = from + at + end_word.len();
+            from = end;
+            let start = line
+                .get(..end - end_word.len())
+                .and_then(|head| {
+                    head.rfind(separator)
+                        .map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8))
+                })
+                .unwrap_or(0);
+            let mut title = line.get(start..end).unwrap_or_default().trim().to_owned();
+            // "…年度报告（2023年）": the year in brackets after it.
+            let after = line.get(end..).unwrap_or_default();
+            if after.starts_with(['(', '（']) {
+                if let Some((close, c)) =
+                    after.char_indices().find(|(_, c)| matches!(c, ')' | '）'))
+                {
+                    let group = after.get(..close + c.len_utf8()).unwrap_or_default();
+                    if years_in(group).len() == 1 && group.chars().count() <= 10 {
+                        title.push_str(group);
+                    }
+                }
+            }
+            for lead in LEADS {
+                if let Some(rest) = title.strip_prefix(lead) {
+                    title = rest.to_owned();
+                }
+            }
+            if title.chars().count() <= 60 && !years_in(&title).is_empty() && is_title(&title) {
+                return Some(compact(&title));
+            }
+        }
+    }
+    None
 }
 
 /// The title among the first lines: one line, or two or three joined.
@@ -120,11 +183,46 @@ fn find_title(front: &[Line]) -> Option<(usize, usize, String)> {
                 return Some((i, j + 1, joined));
             }
         }
+        // Inside a longer line: a web archive's page text, a breadcrumb.
+        if let Some(title) = title_in_line(&line.text) {
+            return Some((i, i, title));
+        }
         if let Some(title) = title_at_head(&line.text) {
             return Some((i, i + 1, title));
         }
     }
     None
+}
+
+/// What the page around a report says of it (its furniture): the titles of
+/// the metadata box (名称), of a crawler's header (标题) or inside a
+/// breadcrumb, and the publisher the metadata box names (发布机构).
+#[derive(Debug, Default)]
+pub(super) struct Furniture {
+    /// Titles, in the page's order.
+    pub titles: Vec<String>,
+    /// Publishers, in the page's order.
+    pub publishers: Vec<String>,
+}
+
+impl Furniture {
+    /// Takes what a line of furniture says.
+    pub(super) fn take(&mut self, line: &str) {
+        if let Some(fields) = normalize::metadata(line) {
+            for (field, value) in fields {
+                match field {
+                    Field::Title if is_title(&value) => self.titles.push(compact(&value)),
+                    Field::Publisher if normalize::looks_like_agency(&value) => {
+                        self.publishers.push(value)
+                    }
+                    _ => {}
+                }
+            }
+            return;
+        }
+        self.publishers.extend(normalize::publisher(line));
+        self.titles.extend(title_in_line(line));
+    }
 }
 
 /// A title quoted in the preamble: "现发布《XX2023年政府信息公开工作年度报告》".
@@ -142,8 +240,11 @@ fn quoted_title(text: &str) -> Option<String> {
     None
 }
 
-/// Title, agency, year and preamble from the lines before 一、总体情况.
-pub(super) fn read(front: &[Line], report: &mut Report) {
+/// Title, agency, year and preamble from the lines before 一、总体情况, in
+/// order of trust: the report's own title line; the page's metadata box
+/// (名称, 发布机构) or a breadcrumb; the preamble ("现将《…》公布如下",
+/// "由…编制"); the signature (read with 六). Never a CMS byline ("来源：").
+pub(super) fn read(front: &[Line], furniture: &Furniture, report: &mut Report) {
     let found = find_title(front);
     let preamble_lines: Vec<&str> = match &found {
         Some((_, end, title)) => front
@@ -155,21 +256,32 @@ pub(super) fn read(front: &[Line], report: &mut Report) {
         None => front.iter().map(|l| l.text.as_str()).collect(),
     };
     let mut preamble = preamble_lines.join("\n");
-    let mut title = found.map(|(_, _, t)| t);
-    if let Some(t) = &title {
+    let mut title = found.as_ref().map(|(_, _, t)| t.clone());
+    if let (Some(t), Some((start, end, _))) = (&title, &found) {
         // Text run together: the preamble follows the title on the same line.
-        if let Some(first) = front
-            .first()
-            .filter(|l| compact(&l.text).len() > t.len() + 6)
-        {
-            let line = compact(&first.text);
-            if let Some(rest) = line.strip_prefix(t.as_str()) {
-                preamble = rest.to_owned();
+        if let Some(line) = front.get(*start).filter(|_| end > start) {
+            let line = compact(&line.text);
+            if line.len() > t.len() + 6 {
+                if let Some(rest) = line.strip_prefix(t.as_str()) {
+                    preamble = rest.to_owned();
+                }
+            }
+        }
+        // Inside a longer line: what follows it is the preamble.
+        if end == start {
+            if let Some(line) = front.get(*start) {
+                let line = compact(&line.text);
+                let rest = line.find(t.as_str()).map_or("", |at| &line[at + t.len()..]);
+                preamble = std::iter::once(rest)
+                    .chain(front.iter().skip(start + 1).map(|l| l.text.as_str()))
+                    .collect::<Vec<_>>()
+                    .join("\n");
             }
         }
     }
+    let own_title = title.is_some();
     if title.is_none() {
-        title = quoted_title(&preamble);
+        title = quoted_title(&preamble).or_else(|| furniture.titles.first().cloned());
     }
     report.meta.preamble = preamble;
     let stats_year = statistics_year(&report.meta.preamble);
@@ -181,6 +293,12 @@ pub(super) fn read(front: &[Line], report: &mut Report) {
         }
     } else {
         report.year = stats_year;
+    }
+    // The metadata box's publisher comes before a title the page gave.
+    if !own_title || report.agency.is_none() {
+        if let Some(publisher) = furniture.publishers.first() {
+            report.agency = Some(publisher.clone());
+        }
     }
     if report.agency.is_none() {
         report.agency = compiled_by(&report.meta.preamble);

@@ -257,8 +257,8 @@ pub fn import(input: &str) -> Imported {
     let Some(input) = admit(input, &mut notes) else {
         return Imported::nothing(notes);
     };
-    let mut publishers = Vec::new();
-    let lines = sections::split_run_in_headings(clean_lines(input, &mut notes, &mut publishers));
+    let mut furniture = front::Furniture::default();
+    let lines = sections::split_run_in_headings(clean_lines(input, &mut notes, &mut furniture));
     let found = sections::find(&lines, &mut notes);
     let present = found.present();
     let headings = present.contains(&true);
@@ -286,12 +286,8 @@ pub fn import(input: &str) -> Imported {
         ));
     }
     let mut report = Report::new(format);
-    front::read(front_lines, &mut report);
+    front::read(front_lines, &furniture, &mut report);
     read_texts(&found, &lines, &mut report);
-    if report.agency.is_none() {
-        // Neither title nor signature named the agency: the page's "来源".
-        report.agency = publishers.into_iter().next();
-    }
     let glued = tokens::is_run_together(&lines);
     // What the prose says of the tables' totals witnesses their reading:
     // 总体情况, and the sentences around the tables themselves.
@@ -396,7 +392,7 @@ fn admit<'a>(input: &'a str, notes: &mut Vec<Note>) -> Option<&'a str> {
 
 /// HTML to text, pinyin out, traditional to simplified, lines with their
 /// indent, page and block; page chrome and page numbers dropped, spam noted.
-fn clean_lines(input: &str, notes: &mut Vec<Note>, publishers: &mut Vec<String>) -> Vec<Line> {
+fn clean_lines(input: &str, notes: &mut Vec<Note>, furniture: &mut front::Furniture) -> Vec<Line> {
     let text = if normalize::looks_like_markdown(input) {
         notes.push(Note::info("已按 Markdown 表格格式读取。".into(), None));
         normalize::markdown_to_text(input)
@@ -450,10 +446,14 @@ fn clean_lines(input: &str, notes: &mut Vec<Note>, publishers: &mut Vec<String>)
         let padding = text
             .chars()
             .all(|c| c.is_whitespace() || matches!(c, '|' | '-' | ':' | '?' | '？' | '+'));
-        if padding || (!key.is_empty() && normalize::is_chrome(&key)) {
+        // A whole page on one line (a web archive's text) opens with its
+        // navigation too: a long line is content, whatever it opens with.
+        let long = text.len() > 900;
+        let meta = normalize::metadata(text).is_some();
+        if padding || meta || (!long && !key.is_empty() && normalize::is_chrome(&key)) {
             // Padding lines ("|||") are not worth mentioning; page furniture is.
             chrome += usize::from(!text.chars().all(|c| c == '|' || c.is_whitespace()));
-            publishers.extend(normalize::publisher(text));
+            furniture.take(text);
             continue;
         }
         if let Some(spam) = normalize::spam_in(text) {

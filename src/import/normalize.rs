@@ -141,24 +141,108 @@ const CHROME_PREFIXES: [&str; 31] = [
 /// True for a line of page chrome, or one made only of table padding.
 pub fn is_chrome(line_key: &str) -> bool {
     line_key.is_empty()
+        // A converter's header over the article ("正文").
+        || line_key == "正文"
         || CHROME_PREFIXES.iter().any(|p| line_key.starts_with(p))
         || line_key
             .chars()
             .all(|c| matches!(c, '|' | '-' | ':' | '?' | '？' | '+'))
 }
 
-/// The publisher a page's furniture names ("来源：某区商务局", "发布机构：…"),
-/// when it looks like an agency: a last resort for a report whose title and
-/// signature do not say who wrote it.
+/// What a field of the page's furniture holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The page's title: the metadata box's 名称, a crawler's 标题.
+    Title,
+    /// The body that published the page: the metadata box's 发布机构.
+    Publisher,
+    /// Anything else of the box (索引号, 公开日期, 文号…).
+    Other,
+}
+
+/// The fields of the 政府信息公开 metadata box and of crawlers' headers,
+/// in key form (full-width colon folded).
+const FIELDS: [(&str, Field); 24] = [
+    ("名称", Field::Title),
+    ("标题", Field::Title),
+    ("题名", Field::Title),
+    ("文章标题", Field::Title),
+    ("信息名称", Field::Title),
+    ("发布机构", Field::Publisher),
+    ("发文机关", Field::Publisher),
+    ("发布单位", Field::Publisher),
+    ("索引号", Field::Other),
+    ("公开日期", Field::Other),
+    ("成文日期", Field::Other),
+    ("生成日期", Field::Other),
+    ("文号", Field::Other),
+    ("发文字号", Field::Other),
+    ("主题分类", Field::Other),
+    ("主题词", Field::Other),
+    ("体裁分类", Field::Other),
+    ("组配分类", Field::Other),
+    ("信息分类", Field::Other),
+    ("公开方式", Field::Other),
+    ("公开范围", Field::Other),
+    ("公开时限", Field::Other),
+    ("有效性", Field::Other),
+    ("效力状态", Field::Other),
+];
+
+/// The fields of a metadata line ("名称：…", "索引号：… 发布机构：… 公开日期：…"),
+/// each with its value; None when the line does not open with a field.
+///
+/// ```
+/// use nianbao::import::normalize::metadata;
+/// let f = metadata("索引号：1115/2024-00012  发布机构：某区商务局  公开日期：2024-01-20").unwrap();
+/// assert_eq!(f[1].1, "某区商务局");
+/// assert!(metadata("名称：某区商务局2023年政府信息公开工作年度报告").is_some());
+/// assert!(metadata("名称和地址详见附件").is_none());
+/// ```
+pub fn metadata(line: &str) -> Option<Vec<(Field, String)>> {
+    let line: String = line.chars().map(fold_width).collect();
+    let starts = |at: &str| {
+        FIELDS
+            .iter()
+            .filter(|(k, _)| at.starts_with(k) && at[k.len()..].trim_start().starts_with(':'))
+            .max_by_key(|(k, _)| k.len())
+            .copied()
+    };
+    starts(line.trim_start())?;
+    let mut out: Vec<(Field, String)> = Vec::new();
+    let mut rest = line.trim_start();
+    while !rest.is_empty() {
+        let Some((key, field)) = starts(rest) else {
+            break;
+        };
+        let after = rest[key.len()..].trim_start();
+        let after = after.strip_prefix(':').unwrap_or(after);
+        // The value runs to the next field of the line.
+        let end = after
+            .char_indices()
+            .filter(|(_, c)| c.is_whitespace())
+            .map(|(i, _)| i)
+            .find(|&i| starts(after[i..].trim_start()).is_some())
+            .unwrap_or(after.len());
+        out.push((field, after[..end].trim().to_owned()));
+        rest = after[end..].trim_start();
+    }
+    Some(out)
+}
+
+/// The body a page's furniture names as its publisher ("发布机构：…",
+/// "发文机关：…"), when it looks like an agency. A CMS byline's "来源：" is not
+/// one: it names the site's owner as often as the report's author.
 ///
 /// ```
 /// use nianbao::import::normalize::publisher;
-/// assert_eq!(publisher("发布日期:2024-01-29 来源:大武口区人民政府办公室").as_deref(), Some("大武口区人民政府办公室"));
-/// assert_eq!(publisher("来源：本网"), None);
+/// assert_eq!(publisher("发布日期:2024-01-29 发布机构:大武口区人民政府办公室").as_deref(), Some("大武口区人民政府办公室"));
+/// assert_eq!(publisher("发布日期:2024-01-29 来源:大武口区人民政府办公室"), None);
+/// assert_eq!(publisher("发布机构：本网"), None);
 /// ```
 pub fn publisher(line: &str) -> Option<String> {
     let line: String = line.chars().map(fold_width).collect();
-    let at = ["发布机构:", "发文机关:", "信息来源:", "来源:"]
+    let at = ["发布机构:", "发文机关:", "发布单位:"]
         .iter()
         .find_map(|k| line.find(k).map(|i| i + k.len()))?;
     let name: String = line
@@ -167,7 +251,12 @@ pub fn publisher(line: &str) -> Option<String> {
         .chars()
         .take_while(|c| !c.is_whitespace() && !"|,，;；".contains(*c))
         .collect();
-    let agency = [
+    looks_like_agency(&name).then_some(name)
+}
+
+/// Whether a name ends as the name of a public body does.
+pub(crate) fn looks_like_agency(name: &str) -> bool {
+    let ends = [
         "局",
         "委",
         "办",
@@ -186,12 +275,12 @@ pub fn publisher(line: &str) -> Option<String> {
         "旗",
         "镇",
         "乡",
+        "区",
         "街道办事处",
     ];
-    (name.chars().count() >= 3
+    name.chars().count() >= 3
         && name.chars().count() <= 30
-        && agency.iter().any(|s| name.ends_with(s)))
-    .then_some(name)
+        && ends.iter().any(|s| name.ends_with(s))
 }
 
 /// True for a page number printed in a footer: "-3-", "— 4 —", "第3页",

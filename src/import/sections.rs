@@ -128,7 +128,30 @@ pub(super) fn heading_of(line: &str, current: Option<usize>) -> Option<usize> {
         && !core.chars().any(|c| c.is_ascii_digit())
         && core.chars().count() <= 26;
     let numeral_fits = named.is_none_or(|n| n == next);
-    (plain && numeral_fits && section.words.iter().all(|w| core.contains(w))).then_some(next)
+    // Its words, or most of its characters ("总体概况", "其它需要报告的事项",
+    // "政府信息公开行政法复议、行政诉讼情况"): a numbered short line in order.
+    let like = section.words.iter().all(|w| core.contains(w))
+        || keyed_cores()
+            .get(next)
+            .is_some_and(|cores| cores.iter().any(|c| similarity(core, c) >= 0.7));
+    (plain && numeral_fits && like).then_some(next)
+}
+
+/// How alike two titles are: the share of characters they have in common
+/// (Dice's coefficient over their sets of characters).
+fn similarity(a: &str, b: &str) -> f64 {
+    let set = |s: &str| {
+        let mut v: Vec<char> = s.chars().filter(|c| !c.is_ascii_punctuation()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (a, b) = (set(a), set(b));
+    let common = a.iter().filter(|c| b.binary_search(c).is_ok()).count();
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    2.0 * common as f64 / (a.len() + b.len()) as f64
 }
 
 /// Cuts headings out of lines they were run into: "…详见下表。二、主动公开政府
@@ -341,6 +364,30 @@ mod tests {
         );
         let long = "四、因政府信息公开被申请行政复议、提起行政诉讼的情况";
         assert_eq!(heading_of(long, Some(2)), Some(3));
+    }
+
+    #[test]
+    fn headings_with_a_typo_or_a_variant_wording_are_found_in_order() {
+        assert_eq!(heading_of("一、总体概况", None), Some(0));
+        assert_eq!(heading_of("二、主动公开政府信息", Some(0)), Some(1));
+        assert_eq!(
+            heading_of("三、收到及处理政府信息公开申请情况", Some(1)),
+            Some(2)
+        );
+        assert_eq!(
+            heading_of("四、政府信息公开行政法复议、行政诉讼情况", Some(2)),
+            Some(3)
+        );
+        assert_eq!(heading_of("五、主要问题及改进情况", Some(3)), Some(4));
+        assert_eq!(heading_of("六、其它需要报告的事项", Some(4)), Some(5));
+        // Not out of order, not a row of 表三, not a sub-heading.
+        assert_eq!(
+            heading_of("四、政府信息公开行政法复议、行政诉讼情况", Some(0)),
+            None
+        );
+        assert_eq!(heading_of("四、结转下年度继续办理", Some(2)), None);
+        assert_eq!(heading_of("三、本年度办理结果", Some(1)), None);
+        assert_eq!(heading_of("（五）主要问题及改进情况", Some(3)), None);
     }
 
     #[test]

@@ -68,6 +68,45 @@ pub(super) fn is_value(text: &str) -> bool {
         || (signed && matches!(number::read(text, ValueKind::Decimal), Value::Number(_)))
 }
 
+/// A value run into the label after it, when a line break between a row's
+/// last cell and the next row's label was lost: "02.其他法律…" (the row
+/// ends in 0, item 2 follows), "71二、上年结转…", "0（二）部分公开…". The
+/// digits before an item number's "." are the value; a lone digit is the
+/// item number itself.
+fn value_before_label(piece: &str) -> Option<(&str, &str)> {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    // A "no value" mark run into the label ("—2.其他法律…", "—（三）不予公开").
+    if let Some(label) = piece.strip_prefix(['—', '/', '－', '／']) {
+        let mark = piece.get(..piece.len() - label.len())?;
+        // A label as after a value: an item number, "（三）", "四、".
+        let labelled = value_before_label(&format!("0{label}")).is_some();
+        return labelled.then_some((mark, label));
+    }
+    let run = piece.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = piece.get(run..)?;
+    let mut after = rest.chars();
+    let (first, second) = (after.next()?, after.next()?);
+    let cut = if matches!(first, '.' | '、' | '．')
+        && !second.is_ascii_digit()
+        && !second.is_whitespace()
+    {
+        // "372.没有现成…": 37, then item 2.
+        run.checked_sub(1).filter(|&v| v > 0)?
+    } else if (NUMERALS.contains(first) && second == '、')
+        || (matches!(first, '(' | '（') && NUMERALS.contains(second))
+    {
+        run
+    } else {
+        return None;
+    };
+    (cut > 0).then(|| {
+        (
+            piece.get(..cut).unwrap_or_default(),
+            piece.get(cut..).unwrap_or_default(),
+        )
+    })
+}
+
 /// True when the text runs together without spaces (web-archive text): then
 /// digits touching words are cut out as values.
 pub(super) fn is_run_together(lines: &[Line]) -> bool {
@@ -118,12 +157,16 @@ impl Out {
         self.push(Kind::Word, key, x, false);
     }
 
-    /// A piece of text between separators: one value, or words.
+    /// A piece of text between separators: one value, or words, or a
+    /// value run into the next row's label ("02.其他法律…", "71二、上年结转…").
     fn piece(&mut self, piece: &str, x: Option<u32>, glued: bool) {
         if is_value(piece) {
             self.push(Kind::Value, piece.to_owned(), x, false);
         } else if glued {
             self.glued(piece);
+        } else if let Some((value, label)) = value_before_label(piece) {
+            self.push(Kind::Value, value.to_owned(), x, false);
+            self.word(label, x);
         } else {
             self.word(piece, x);
         }
@@ -361,6 +404,21 @@ mod tests {
         assert_eq!(kinds(&t), "W:一、本年新收 V:12 V:3");
         assert_eq!(t[1].x, Some(2 * 9 + 2));
         assert_eq!(t[2].x, Some(2 * 15 + 1));
+    }
+
+    #[test]
+    fn a_value_run_into_the_next_rows_label_is_cut_off() {
+        let t = tokens_of(&[line(
+            "1.属于国家秘密 3 0 0 0 0 0 32.其他法律行政法规禁止公开 0 0 0 0 0 0 0（三）不予公开 5 0 0 0 0 0 5四、结转下年度继续办理 1 0 0 0 0 1 —（七）总计",
+        )]);
+        assert_eq!(
+            kinds(&t),
+            "W:1.属于国家秘密 V:3 V:0 V:0 V:0 V:0 V:0 V:3 W:2.其他法律行政法规禁止公开 V:0 V:0 V:0 V:0 V:0 V:0 V:0 W:(三)不予公开 V:5 V:0 V:0 V:0 V:0 V:0 V:5 W:四、结转下年度继续办理 V:1 V:0 V:0 V:0 V:0 V:1 V:— W:(七)总计"
+        );
+        // A lone item number, a year, a count with its unit stay words.
+        for word in ["2.其他法律", "2023年度", "3项", "12.5%", "—2023年"] {
+            assert_eq!(value_before_label(word), None, "{word}");
+        }
     }
 
     #[test]

@@ -216,9 +216,10 @@ fn by_sums(
     best.map(|b| (b, rivals))
 }
 
-/// The cells of the reading taken that lack a second witness: in a
-/// contested relation with no relation of theirs holding, or placed away
-/// from their label with no relation of theirs holding (empty cells and
+/// The cells of the reading taken that lack a second witness: in their
+/// place but in a contested relation (or contradicted by the prose) with
+/// no relation of theirs holding; or away from their place with no
+/// relation of theirs holding with a figure other than 0 (empty cells and
 /// "—" read as 0, as the splits and placements were chosen). A cell in no
 /// relation (表二) has its place alone.
 pub(super) fn unproven(
@@ -227,10 +228,20 @@ pub(super) fn unproven(
     positioned: &[bool],
     contested: &[bool],
 ) -> Vec<usize> {
-    let holding: Vec<bool> = shape
+    // Each relation: whether it holds (empty cells and "—" as 0), and
+    // whether with a figure other than 0 (zeros add up however placed).
+    let holding: Vec<(bool, bool)> = shape
         .rels
         .iter()
-        .map(|rel| shape.relation(rel, |i| grid.get(i), true) == Some(true))
+        .map(|rel| {
+            let holds = shape.relation(rel, |i| grid.get(i), true) == Some(true);
+            let figures = rel.lhs.iter().chain(&rel.rhs).any(|&i| {
+                grid.get(i)
+                    .and_then(|c| shape.number(i, c, true))
+                    .is_some_and(|n| n != 0)
+            });
+            (holds, holds && figures)
+        })
         .collect();
     // A figure of the prose that this cell alone gives, as read, or otherwise.
     let said = |i: usize, agree: bool| {
@@ -254,15 +265,25 @@ pub(super) fn unproven(
         if rels.peek().is_none() {
             continue;
         }
-        let (mut held, mut disputed) = (false, false);
+        let (mut held, mut figures, mut disputed) = (false, false, false);
         for k in rels {
-            held |= holding.get(k).copied().unwrap_or(false);
+            let (h, f) = holding.get(k).copied().unwrap_or((false, false));
+            held |= h;
+            figures |= f;
             disputed |= contested.get(k).copied().unwrap_or(false);
         }
-        held |= said(i, true);
+        let told = said(i, true);
         let placed = positioned.get(i).copied().unwrap_or(false);
-        // A figure the prose contradicts needs a sum of its own.
-        if !held && (disputed || !placed || said(i, false)) {
+        // In place: a sum of it holds, or none is contested and the prose
+        // does not contradict it. Away from its place: a sum of it holds
+        // with figures (zeros add up wherever they are put), or the prose
+        // says so.
+        let kept = if placed {
+            held || told || !(disputed || said(i, false))
+        } else {
+            figures || told
+        };
+        if !kept {
             out.push(i);
         }
     }

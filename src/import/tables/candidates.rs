@@ -485,7 +485,9 @@ pub(super) fn candidates(
                     && reading
                         .get(row)
                         .is_some_and(|c| c.options.iter().all(|o| shape.row_holds(row, o)));
-                (row_positioned.get(row).copied().unwrap_or(false) || by_own_sums) && agreed
+                let as_printed = reading.get(row).is_some_and(|c| c.how == How::Read)
+                    && row_positioned.get(row).copied().unwrap_or(false);
+                (as_printed || by_own_sums) && agreed
             })
             .collect();
         candidates.push(Candidate {
