@@ -314,7 +314,6 @@ pub fn import(input: &str) -> Imported {
         let section = tables::Section {
             tokens: &tokens,
             quotes: &quotes,
-            glued,
             quiet_if_absent: quiet,
         };
         tables::read(&def, &section, &mut report, &mut inferred, &mut notes);

@@ -45,6 +45,9 @@ pub(super) struct Token {
     pub soft: bool,
     /// From a line of separated cells (tabs, pipes).
     pub sep: bool,
+    /// From text run together without spaces (digits cut from the words
+    /// they touched: a run may hold several cells).
+    pub glued: bool,
 }
 
 impl Token {
@@ -126,6 +129,7 @@ pub(super) fn is_run_together(lines: &[Line]) -> bool {
 struct Out {
     tokens: Vec<Token>,
     sep: bool,
+    glued: bool,
     line: usize,
     page: usize,
 }
@@ -142,6 +146,7 @@ impl Out {
             x,
             soft,
             sep: self.sep,
+            glued: self.glued,
         });
     }
 
@@ -240,12 +245,32 @@ impl Out {
     }
 }
 
+/// A line run together without spaces: a table's cells glued into one
+/// line while the prose around keeps its lines (a web archive's text). Its
+/// figures touch the next label ("…0+61其他对外…") or end the line
+/// ("…行政事业性收费1-2"), where prose puts a unit after a number ("136条。").
+fn line_run_together(text: &str) -> bool {
+    const UNITS: &str = "年月日号件条次个项万元亿名人家期篇份批起余多天%％‰";
+    if text.contains(|c: char| c.is_whitespace() || c == '|') {
+        return false;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let cjk = |c: &char| ('\u{4E00}'..='\u{9FFF}').contains(c);
+    let ends_in_figure = chars.last().is_some_and(char::is_ascii_digit);
+    let figure_then_word = chars.windows(2).any(|w| {
+        w.first().is_some_and(char::is_ascii_digit)
+            && w.get(1).is_some_and(|c| cjk(c) && !UNITS.contains(*c))
+    });
+    chars.iter().any(cjk) && (ends_in_figure || figure_then_word)
+}
+
 /// Cuts the lines of a section into tokens; `glued` when the document runs
-/// together without spaces ([`is_run_together`]).
+/// together without spaces ([`is_run_together`]), else per line.
 pub(super) fn tokens(lines: &[Line], glued: bool) -> Vec<Token> {
     let mut out = Out {
         tokens: Vec::new(),
         sep: false,
+        glued,
         line: 0,
         page: 0,
     };
@@ -255,13 +280,15 @@ pub(super) fn tokens(lines: &[Line], glued: bool) -> Vec<Token> {
         out.page = line.page;
         let text = line.text.as_str();
         out.sep = text.contains(['|', '\t']);
+        out.glued = glued || (!out.sep && line_run_together(text));
+        let run = out.glued;
         if out.sep {
-            separated(&mut out, text, glued);
+            separated(&mut out, text, run);
         } else if line.indent > 0 || text.contains("  ") {
             spaced(&mut out, text, line.indent);
         } else {
             for piece in text.split_whitespace() {
-                out.piece(piece, None, glued);
+                out.piece(piece, None, run);
             }
         }
     }
@@ -419,6 +446,19 @@ mod tests {
         for word in ["2.其他法律", "2023年度", "3项", "12.5%", "—2023年"] {
             assert_eq!(value_before_label(word), None, "{word}");
         }
+    }
+
+    #[test]
+    fn a_table_glued_into_one_line_is_told_from_prose() {
+        assert!(line_run_together(
+            "信息内容上一年项目数量本年增/减行政事业性收费1-2"
+        ));
+        assert!(line_run_together("行政许可0+61其他对外管理服务事项0-85"));
+        assert!(!line_run_together("全年主动公开政府信息136条。"));
+        assert!(!line_run_together(
+            "统计期限自2023年1月1日起至2023年12月31日止。"
+        ));
+        assert!(!line_run_together("一、本年新收 12 0 0 0 0 0 12"));
     }
 
     #[test]

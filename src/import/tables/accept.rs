@@ -74,7 +74,7 @@ pub(super) struct Choice {
 /// The reading to take (see the module's docs), or None without any.
 pub(super) fn choose(shape: &Shape, candidates: Vec<Candidate>) -> Option<Choice> {
     let all: Vec<Vec<Stand>> = candidates.iter().map(|c| stands(shape, &c.grid)).collect();
-    let placed = |c: &Candidate| c.positioned.iter().filter(|p| **p).count();
+    let placed = |c: &Candidate| c.placed;
     // The label-aligned reading: the most values where they were printed;
     // among readings as well placed (表四's values in order, with or
     // without the empty cells at the ends of the row), the sums choose.
@@ -84,7 +84,7 @@ pub(super) fn choose(shape: &Shape, candidates: Vec<Candidate>) -> Option<Choice
         .collect();
     let (aligned, tied_rivals) = by_sums(shape, &candidates, &tied)?;
     let eligible: Vec<usize> = match candidates.get(aligned) {
-        Some(l) if placed(l) > 0 => {
+        Some(l) if placed(l).1 > 0 => {
             let stand_l = all.get(aligned).map(Vec::as_slice).unwrap_or_default();
             (0..candidates.len())
                 .filter(|&x| {
@@ -221,7 +221,7 @@ fn by_sums(
 /// no relation of theirs holding; or away from their place with no
 /// relation of theirs holding with a figure other than 0 (empty cells and
 /// "—" read as 0, as the splits and placements were chosen). A cell in no
-/// relation (表二) has its place alone.
+/// relation (表二) has its place alone, or nothing.
 pub(super) fn unproven(
     shape: &Shape,
     grid: &[Cell],
@@ -263,6 +263,10 @@ pub(super) fn unproven(
             .map(|(k, _)| k)
             .peekable();
         if rels.peek().is_none() {
+            // 表二 has no sums: its place is all a value has.
+            if !positioned.get(i).copied().unwrap_or(false) {
+                out.push(i);
+            }
             continue;
         }
         let (mut held, mut figures, mut disputed) = (false, false, false);

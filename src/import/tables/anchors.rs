@@ -67,9 +67,9 @@ impl Labels {
     }
 }
 
-/// The rows' labels in template order, and whether rows already found
-/// appear again after them (a block printed twice).
-pub(super) fn anchors(def: &TableDef, tokens: &[Token]) -> (Vec<Anchor>, bool) {
+/// The rows' labels in template order, and where rows already found
+/// appear again after them (a block printed twice), as a token index.
+pub(super) fn anchors(def: &TableDef, tokens: &[Token]) -> (Vec<Anchor>, Option<usize>) {
     let labels = Labels::new(tokens);
     let mut out = Vec::new();
     let mut from = 0;
@@ -83,11 +83,29 @@ pub(super) fn anchors(def: &TableDef, tokens: &[Token]) -> (Vec<Anchor>, bool) {
             from = end;
         }
     }
-    let repeated = out
+    // The block begins again: its first rows' labels, past the line of
+    // the last label (a label printed in each cell it spans is not a copy).
+    let last_line = out
+        .last()
+        .and_then(|a| tokens.get(a.end))
+        .map_or(0, |t| t.line);
+    let again = out
         .iter()
+        .take(2)
         .filter_map(|a| def.rows.get(a.row))
-        .any(|r| labels.find(r.keys, from).is_some());
-    (out, repeated)
+        .filter_map(|r| {
+            let mut at = from;
+            loop {
+                let (start, end) = labels.find(r.keys, at)?;
+                let token = labels.token_at(start);
+                if tokens.get(token).is_some_and(|t| t.line > last_line) {
+                    return Some(token);
+                }
+                at = end;
+            }
+        })
+        .min();
+    (out, again)
 }
 
 /// Where the words of `def.cut_words` begin: labels of rows the format has

@@ -13,7 +13,6 @@ use crate::import::tokens::{Kind, Token};
 struct RowCtx<'a> {
     pub(super) shape: &'a Shape<'a>,
     pub(super) columns: &'a Columns,
-    pub(super) glued: bool,
     /// Where a row one value short has its empty cell, when a reading
     /// supposes the same column is empty in every such row.
     pub(super) gap: Option<usize>,
@@ -109,7 +108,7 @@ fn row_read(ctx: &RowCtx, row: usize, group: &[&Token]) -> RowChoices {
             return fixed(padded);
         }
         if hard.iter().all(|t| t.kind == Kind::Value) {
-            let options = complete(shape, row, &vals, false);
+            let options = complete(shape, row, &vals);
             if let [only] = options.as_slice() {
                 return RowChoices {
                     options: vec![only.clone()],
@@ -131,7 +130,7 @@ fn row_read(ctx: &RowCtx, row: usize, group: &[&Token]) -> RowChoices {
         };
     }
     RowChoices {
-        options: complete(shape, row, &vals, ctx.glued),
+        options: complete(shape, row, &vals),
         how: How::Inferred,
     }
 }
@@ -340,6 +339,8 @@ pub(super) struct Candidate {
     /// Cells whose value stands where the source printed it: on its row
     /// label's line (or 表四's values laid out in order), read as printed.
     pub(super) positioned: Vec<bool>,
+    /// How many cells are positioned: on their label's line, and in all.
+    pub(super) placed: (usize, usize),
     pub(super) how: Vec<How>,
     /// Rows left open by the sums.
     pub(super) open: Vec<usize>,
@@ -363,6 +364,28 @@ fn on_label_lines(a: &Anchor, group: &[&Token], tokens: &[Token]) -> bool {
         .all(|t| t.line >= first && t.line <= last + 1)
 }
 
+/// For each token, the row whose label stands before it on its line, if
+/// any: the row a value printed on that line belongs to by its place.
+fn line_owners(tokens: &[Token], anchors: &[Anchor]) -> Vec<Option<usize>> {
+    let mut by_start: Vec<&Anchor> = anchors.iter().collect();
+    by_start.sort_by_key(|a| a.start);
+    let mut next = by_start.into_iter().peekable();
+    let mut owner: Option<(usize, usize)> = None; // (line, row)
+    tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            while let Some(a) = next.next_if(|a| a.start <= i) {
+                let line = tokens.get(a.end).map_or(t.line, |e| e.line);
+                owner = Some((line, a.row));
+            }
+            owner
+                .filter(|(line, _)| *line == t.line)
+                .map(|(_, row)| row)
+        })
+        .collect()
+}
+
 /// A reader's groups of value tokens per row, and the column supposed
 /// empty in rows one value short.
 type Plan = (Reader, Vec<Option<Vec<usize>>>, Option<usize>);
@@ -374,13 +397,13 @@ pub(super) fn candidates(
     tokens: &[Token],
     anchors: &[Anchor],
     cuts: &[usize],
-    glued: bool,
 ) -> Vec<Candidate> {
     let def = shape.def;
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut plans: Vec<Plan> = Vec::new();
     let mut gaps = Vec::new();
     let exact = unlabelled_windows(tokens, shape.kinds.len()).1;
+    let owners = line_owners(tokens, anchors);
     for (label, groups) in readings(shape, tokens, anchors, cuts) {
         // Rows one value short, in text without columns: each column in turn
         // supposed empty in all of them (a PDF's text drops empty cells).
@@ -414,11 +437,11 @@ pub(super) fn candidates(
         let ctx = RowCtx {
             shape,
             columns,
-            glued,
             gap,
         };
         let (mut lined, mut structured, mut strong) = (0, 0, 0);
         let mut row_positioned = vec![false; groups.len()];
+        let mut row_on_line = vec![false; groups.len()];
         let reading: Reading = groups
             .iter()
             .enumerate()
@@ -455,13 +478,20 @@ pub(super) fn candidates(
                     // way the row's own values can be placed.
                     // 表四 has no labels: its values in order and in a
                     // viewer's order are two layouts, neither nearer a label.
+                    // A value on another row's label line is that row's.
+                    let owned = ids.iter().all(|&i| {
+                        owners.get(i).copied().flatten().is_none_or(|r| r == row)
+                    });
                     let laid = if def.labelled {
-                        on_lines || (fits && label != Reader::Sequence)
+                        owned && (on_lines || (fits && label != Reader::Sequence))
                     } else {
                         exact
                     };
                     if let Some(p) = row_positioned.get_mut(row) {
                         *p = laid;
+                    }
+                    if let Some(p) = row_on_line.get_mut(row) {
+                        *p = on_lines || !def.labelled;
                     }
                     choices
                 }
@@ -489,10 +519,26 @@ pub(super) fn candidates(
                     && row_positioned.get(row).copied().unwrap_or(false);
                 (as_printed || by_own_sums) && agreed
             })
-            .collect();
+            .collect::<Vec<bool>>();
+        // Values on their label's own line are better placed than values
+        // that only fill the gap between two labels.
+        let placed = (
+            positioned
+                .iter()
+                .enumerate()
+                .filter(|(i, p)| {
+                    **p && row_on_line
+                        .get(shape.offsets.iter().rposition(|&o| o <= *i).unwrap_or(0))
+                        .copied()
+                        .unwrap_or(false)
+                })
+                .count(),
+            positioned.iter().filter(|p| **p).count(),
+        );
         candidates.push(Candidate {
             grid,
             positioned,
+            placed,
             how,
             open,
             lined,

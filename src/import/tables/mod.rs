@@ -156,8 +156,6 @@ pub(super) struct Section<'a> {
     pub tokens: &'a [Token],
     /// What the report's prose says of the tables' totals.
     pub quotes: &'a [Quote],
-    /// Text run together without spaces (digits to split).
-    pub glued: bool,
     /// The section's heading was not found: say nothing of rows not found.
     pub quiet_if_absent: bool,
 }
@@ -173,17 +171,21 @@ pub(super) fn read(
     let Section {
         tokens,
         quotes,
-        glued,
         quiet_if_absent,
     } = *section;
     let t = report.template();
     let shape = Shape::new(t, def, quotes);
     let name = def.id.name();
-    let (anchors, repeated) = if def.labelled {
+    let (anchors, again) = if def.labelled {
         anchors(def, tokens)
     } else {
-        (Vec::new(), false)
+        (Vec::new(), None)
     };
+    // A block printed twice is read once: up to where its rows begin again.
+    let tokens = tokens
+        .get(..again.unwrap_or(tokens.len()))
+        .unwrap_or(tokens);
+    let repeated = again.is_some();
     let widths: Vec<usize> = def.rows.iter().map(|r| r.cells.len()).collect();
     let headers: Vec<&str> = match def.id {
         TableId::T3 => crate::template::table3::COLUMNS
@@ -194,7 +196,7 @@ pub(super) fn read(
     };
     let columns = Columns::new(tokens, &widths, &headers);
     let cut = cuts(def, tokens);
-    let mut candidates = candidates(&shape, &columns, tokens, &anchors, &cut, glued);
+    let mut candidates = candidates(&shape, &columns, tokens, &anchors, &cut);
     // Numbers cut over lines of their cells, joined: another reading.
     let label_lines: Vec<usize> = anchors
         .iter()
@@ -204,9 +206,7 @@ pub(super) fn read(
         let (anchors, _) = self::anchors(def, &joined);
         let columns = Columns::new(&joined, &widths, &headers);
         let cut = cuts(def, &joined);
-        candidates.extend(self::candidates(
-            &shape, &columns, &joined, &anchors, &cut, glued,
-        ));
+        candidates.extend(self::candidates(&shape, &columns, &joined, &anchors, &cut));
     }
     let choice = choose(&shape, candidates);
     let mut notes = Vec::new();
@@ -253,10 +253,11 @@ pub(super) fn read(
             || (strong == with_values && with_values > 0)
     } else {
         // 表四's values in order: all of them, or a run-together line split by its sums.
+        let values = || tokens.iter().filter(|t| t.is_value());
         exact
-            || (glued
-                && tokens.iter().filter(|t| t.is_value()).map(|t| t.line).min()
-                    == tokens.iter().filter(|t| t.is_value()).map(|t| t.line).max())
+            || (values().next().is_some()
+                && values().all(|t| t.glued)
+                && values().map(|t| t.line).min() == values().map(|t| t.line).max())
     };
     // Sums of zeros hold however the zeros are arranged: only figures
     // other than 0 can confirm an arrangement.

@@ -251,15 +251,14 @@ impl Walk<'_> {
 /// values placed in order with blanks between (a PDF drops empty cells), or
 /// digit runs split (text without spaces); kept only where the row's own
 /// sum holds.
-pub(super) fn complete(shape: &Shape, row: usize, vals: &[&Token], glued: bool) -> Vec<Vec<Cell>> {
+pub(super) fn complete(shape: &Shape, row: usize, vals: &[&Token]) -> Vec<Vec<Cell>> {
     let n = shape.width(row);
     if !shape.has_row_relation(row) || vals.is_empty() {
         return Vec::new();
     }
-    if glued
-        && vals
-            .iter()
-            .any(|v| v.text.len() > 1 && v.text.chars().all(|c| c.is_ascii_digit()))
+    if vals
+        .iter()
+        .any(|v| v.glued && v.text.len() > 1 && v.text.chars().all(|c| c.is_ascii_digit()))
     {
         let pieces: Vec<&str> = vals.iter().map(|v| v.text.as_str()).collect();
         return split_row(shape, row, &pieces);
