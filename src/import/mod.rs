@@ -442,6 +442,14 @@ fn clean_lines(input: &str, notes: &mut Vec<Note>, furniture: &mut front::Furnit
             pages += 1;
             continue;
         }
+        // A page number run onto the end of a line ("## 四、…情况 — 2 —").
+        let text = match normalize::trailing_page_mark(text) {
+            Some(rest) if !text.contains(['|', '\t']) => {
+                pages += 1;
+                rest
+            }
+            _ => text,
+        };
         let padding = text
             .chars()
             .all(|c| c.is_whitespace() || matches!(c, '|' | '-' | ':' | '?' | '？' | '+'));

@@ -313,6 +313,30 @@ pub fn is_page_mark(key: &str) -> bool {
     }
 }
 
+/// A line with a page number run onto its end ("四、…情况 — 2 —"): the line
+/// without it. The mark stands apart, after a space: "第3页" inside a
+/// sentence is not one.
+///
+/// ```
+/// use nianbao::import::normalize::trailing_page_mark;
+/// assert_eq!(trailing_page_mark("四、政府信息公开行政复议、行政诉讼情况 — 2 —"), Some("四、政府信息公开行政复议、行政诉讼情况"));
+/// assert_eq!(trailing_page_mark("共 3 件 - 4 -"), Some("共 3 件"));
+/// assert_eq!(trailing_page_mark("合计 3"), None);
+/// assert_eq!(trailing_page_mark("— 2 —"), None);
+/// ```
+pub fn trailing_page_mark(line: &str) -> Option<&str> {
+    let pieces: Vec<(usize, &str)> = line
+        .split_whitespace()
+        .map(|p| (p.as_ptr() as usize - line.as_ptr() as usize, p))
+        .collect();
+    (1..=3).rev().find_map(|n| {
+        let at = pieces.len().checked_sub(n).filter(|&a| a > 0)?;
+        let (start, _) = *pieces.get(at)?;
+        let tail = line.get(start..)?;
+        is_page_mark(&key(tail)).then(|| line.get(..start).unwrap_or_default().trim_end())
+    })
+}
+
 /// True for a Markdown document with tables (what PDF→Markdown converters give).
 pub fn looks_like_markdown(text: &str) -> bool {
     let mut rows = 0;

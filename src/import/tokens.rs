@@ -110,6 +110,18 @@ fn value_before_label(piece: &str) -> Option<(&str, &str)> {
     })
 }
 
+/// A label with the first value of its row run into it, when the space
+/// between them was lost: "总计4", "政府集中采购20". A number inside a word
+/// ("第3页") stays.
+fn label_before_value(piece: &str) -> Option<(&str, &str)> {
+    let digits = piece.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let cut = piece.len().checked_sub(digits).filter(|_| digits > 0)?;
+    let label = piece.get(..cut)?;
+    let last = label.chars().next_back()?;
+    let cjk = ('\u{4E00}'..='\u{9FFF}').contains(&last) || matches!(last, '）' | ')' | '”');
+    (cjk && last != '第').then(|| (label, piece.get(cut..).unwrap_or_default()))
+}
+
 /// True when the text runs together without spaces (web-archive text): then
 /// digits touching words are cut out as values.
 pub(super) fn is_run_together(lines: &[Line]) -> bool {
@@ -171,7 +183,10 @@ impl Out {
             self.glued(piece);
         } else if let Some((value, label)) = value_before_label(piece) {
             self.push(Kind::Value, value.to_owned(), x, false);
+            self.piece(label, x, glued);
+        } else if let Some((label, value)) = label_before_value(piece) {
             self.word(label, x);
+            self.push(Kind::Value, value.to_owned(), x, false);
         } else {
             self.word(piece, x);
         }
@@ -446,6 +461,9 @@ mod tests {
         for word in ["2.其他法律", "2023年度", "3项", "12.5%", "—2023年"] {
             assert_eq!(value_before_label(word), None, "{word}");
         }
+        assert_eq!(label_before_value("总计4"), Some(("总计", "4")));
+        assert_eq!(label_before_value("第3"), None);
+        assert_eq!(label_before_value("GB2312"), None);
     }
 
     #[test]
