@@ -40,10 +40,7 @@ fn row_choices(ctx: &RowCtx, row: usize, group: &[&Token]) -> RowChoices {
     if vals.len() > n && vals.len() == group.iter().filter(|t| !t.soft).count() {
         let options = merged(shape, row, &vals, n);
         if !options.is_empty() {
-            return RowChoices {
-                options,
-                how: How::Inferred,
-            };
+            return RowChoices::inferred(options, true);
         }
         // More values than cells and no way to make the row add up: the
         // extra ones may belong anywhere.
@@ -74,6 +71,7 @@ fn row_read(ctx: &RowCtx, row: usize, group: &[&Token]) -> RowChoices {
     let fixed = |cells: Vec<Cell>| RowChoices {
         options: vec![cells],
         how: How::Read,
+        exhaustive: true,
     };
     // Empty cells alone (a header's padding) say nothing about a row.
     if group.iter().all(|t| t.kind == Kind::Blank) {
@@ -108,12 +106,9 @@ fn row_read(ctx: &RowCtx, row: usize, group: &[&Token]) -> RowChoices {
             return fixed(padded);
         }
         if hard.iter().all(|t| t.kind == Kind::Value) {
-            let options = complete(shape, row, &vals);
+            let (options, exhaustive) = complete(shape, row, &vals);
             if let [only] = options.as_slice() {
-                return RowChoices {
-                    options: vec![only.clone()],
-                    how: How::Inferred,
-                };
+                return RowChoices::inferred(vec![only.clone()], exhaustive);
             }
         }
         return fixed(padded);
@@ -124,15 +119,11 @@ fn row_read(ctx: &RowCtx, row: usize, group: &[&Token]) -> RowChoices {
     if let Some(gap) = ctx.gap.filter(|_| vals.len() + 1 == n) {
         let mut cells: Vec<Cell> = vals.iter().map(cell).collect();
         cells.insert(gap.min(cells.len()), Cell::Blank);
-        return RowChoices {
-            options: vec![cells],
-            how: How::Inferred,
-        };
+        // The empty column is supposed: the row's sum, holding, confirms it.
+        return RowChoices::inferred(vec![cells], true);
     }
-    RowChoices {
-        options: complete(shape, row, &vals),
-        how: How::Inferred,
-    }
+    let (options, exhaustive) = complete(shape, row, &vals);
+    RowChoices::inferred(options, exhaustive)
 }
 
 /// 表四's possible cells: its values in order. Empty cells at the ends of
@@ -512,9 +503,9 @@ pub(super) fn candidates(
                 // Agreed on by every way the row's own sums allow is as good
                 // as printed in place: that sum holds whichever is right.
                 let by_own_sums = shape.has_row_relation(row)
-                    && reading
-                        .get(row)
-                        .is_some_and(|c| c.options.iter().all(|o| shape.row_holds(row, o)));
+                    && reading.get(row).is_some_and(|c| {
+                        c.exhaustive && c.options.iter().all(|o| shape.row_holds(row, o))
+                    });
                 let as_printed = reading.get(row).is_some_and(|c| c.how == How::Read)
                     && row_positioned.get(row).copied().unwrap_or(false);
                 (as_printed || by_own_sums) && agreed

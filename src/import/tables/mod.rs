@@ -139,6 +139,10 @@ enum How {
 struct RowChoices {
     options: Vec<Vec<Cell>>,
     how: How,
+    /// The options are every way the row's values can be read (not only
+    /// those under a supposition: a column guessed empty, empty cells that
+    /// left nothing behind in text run together).
+    exhaustive: bool,
 }
 
 impl RowChoices {
@@ -146,6 +150,16 @@ impl RowChoices {
         RowChoices {
             options: Vec::new(),
             how: How::Read,
+            exhaustive: true,
+        }
+    }
+
+    /// Options chosen by the row's own sums.
+    fn inferred(options: Vec<Vec<Cell>>, exhaustive: bool) -> RowChoices {
+        RowChoices {
+            options,
+            how: How::Inferred,
+            exhaustive,
         }
     }
 }

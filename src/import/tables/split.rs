@@ -99,11 +99,39 @@ fn split_row(shape: &Shape, row: usize, pieces: &[&str]) -> Vec<Vec<Cell>> {
             out = walk.out;
         }
     }
-    out.into_iter()
+    let held: Vec<Vec<Cell>> = out
+        .into_iter()
         .map(|texts| texts.into_iter().map(Cell::Val).collect::<Vec<_>>())
         .filter(|cells| shape.row_holds(row, cells))
+        .collect();
+    if !held.is_empty() {
+        return held;
+    }
+    // No split adds up: the report printed this row's total wrong. Every
+    // split is kept for the columns' sums to choose (a cell of it is then
+    // kept only where a sum of its column holds with figures).
+    let free = vec![None; n];
+    let mut walk = Walk {
+        pieces,
+        totals: &free,
+        n,
+        cells: Vec::new(),
+        out: Vec::new(),
+        steps: 0,
+        cap: None,
+    };
+    walk.go(0, 0);
+    if walk.out.len() > MAX_ERRED_SPLITS {
+        return Vec::new();
+    }
+    walk.out
+        .into_iter()
+        .map(|texts| texts.into_iter().map(Cell::Val).collect())
         .collect()
 }
+
+/// At most this many splits of a row whose own sum fails are weighed.
+const MAX_ERRED_SPLITS: usize = 1024;
 
 /// The search of [`split_row`].
 struct Walk<'a> {
@@ -251,17 +279,25 @@ impl Walk<'_> {
 /// values placed in order with blanks between (a PDF drops empty cells), or
 /// digit runs split (text without spaces); kept only where the row's own
 /// sum holds.
-pub(super) fn complete(shape: &Shape, row: usize, vals: &[&Token]) -> Vec<Vec<Cell>> {
+///
+/// The second value says whether the options are every reading of the
+/// values, or only those under a supposition (empty cells that left
+/// nothing behind).
+pub(super) fn complete(shape: &Shape, row: usize, vals: &[&Token]) -> (Vec<Vec<Cell>>, bool) {
     let n = shape.width(row);
     if !shape.has_row_relation(row) || vals.is_empty() {
-        return Vec::new();
+        return (Vec::new(), true);
     }
     if vals
         .iter()
         .any(|v| v.glued && v.text.len() > 1 && v.text.chars().all(|c| c.is_ascii_digit()))
     {
         let pieces: Vec<&str> = vals.iter().map(|v| v.text.as_str()).collect();
-        return split_row(shape, row, &pieces);
+        let split = split_row(shape, row, &pieces);
+        if split.is_empty() {
+            return (sparse(shape, row, &pieces), false);
+        }
+        return (split, true);
     }
     let sequences = [vals.iter().map(|v| v.text.clone()).collect::<Vec<_>>()];
     let mut out: Vec<Vec<Cell>> = Vec::new();
@@ -277,8 +313,89 @@ pub(super) fn complete(shape: &Shape, row: usize, vals: &[&Token]) -> Vec<Vec<Ce
             if shape.row_holds(row, &cells) && !out.contains(&cells) {
                 out.push(cells);
                 if out.len() >= MAX_OPTIONS {
-                    return out;
+                    return (out, true);
                 }
+            }
+        }
+    }
+    (out, true)
+}
+
+/// A row run together whose empty cells left nothing behind ("116116" for
+/// 116 | | | | | | 116): too few digits for its cells. When its last cell
+/// totals the others, the digits are split into some parts and their
+/// total (no leading zeros, the total their sum), and the parts placed in
+/// order among the part cells; the columns' sums choose among them.
+fn sparse(shape: &Shape, row: usize, pieces: &[&str]) -> Vec<Vec<Cell>> {
+    let n = shape.width(row);
+    let offset = shape.offsets.get(row).copied().unwrap_or(0);
+    // The last cell must total all the others.
+    let totals_all = shape.rels.iter().any(|r| {
+        r.row == Some(row) && r.lhs.as_slice() == [offset + n - 1] && r.rhs.len() == n - 1
+    });
+    let digits: String = pieces.concat();
+    if !totals_all
+        || n < 2
+        || digits.is_empty()
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+        || digits.len() >= n
+    {
+        return Vec::new();
+    }
+    // Every split into numbers, then those whose last is the sum of the rest.
+    fn go(rest: &str, cur: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        crate::import::work::add(1);
+        if rest.is_empty() {
+            out.push(cur.clone());
+            return;
+        }
+        for len in 1..=rest.len().min(6) {
+            let Some(head) = rest.get(..len) else { break };
+            if len > 1 && head.starts_with('0') {
+                break;
+            }
+            cur.push(head.to_owned());
+            go(rest.get(len..).unwrap_or_default(), cur, out);
+            cur.pop();
+        }
+    }
+    let mut splits = Vec::new();
+    go(&digits, &mut Vec::new(), &mut splits);
+    let mut out = Vec::new();
+    // Or every digit a part and the total left empty too: only zeros, as
+    // an empty total is 0 for the row's sum.
+    if digits.bytes().all(|b| b == b'0') && digits.len() < n {
+        for slots in placements(n - 1, digits.len()) {
+            let mut cells = vec![Cell::Blank; n];
+            for &slot in &slots {
+                if let Some(c) = cells.get_mut(slot) {
+                    *c = Cell::Val("0".into());
+                }
+            }
+            out.push(cells);
+        }
+    }
+    for split in splits {
+        let Some((total, parts)) = split.split_last() else {
+            continue;
+        };
+        let sum: i64 = parts.iter().filter_map(|p| p.parse::<i64>().ok()).sum();
+        if parts.is_empty() || total.parse::<i64>().ok() != Some(sum) {
+            continue;
+        }
+        for slots in placements(n - 1, parts.len()) {
+            let mut cells = vec![Cell::Blank; n];
+            for (&slot, value) in slots.iter().zip(parts) {
+                if let Some(c) = cells.get_mut(slot) {
+                    *c = Cell::Val(value.clone());
+                }
+            }
+            if let Some(c) = cells.last_mut() {
+                *c = Cell::Val(total.clone());
+            }
+            out.push(cells);
+            if out.len() >= MAX_OPTIONS {
+                return out;
             }
         }
     }
