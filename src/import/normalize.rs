@@ -322,6 +322,7 @@ pub fn is_page_mark(key: &str) -> bool {
 /// assert_eq!(trailing_page_mark("四、政府信息公开行政复议、行政诉讼情况 — 2 —"), Some("四、政府信息公开行政复议、行政诉讼情况"));
 /// assert_eq!(trailing_page_mark("共 3 件 - 4 -"), Some("共 3 件"));
 /// assert_eq!(trailing_page_mark("合计 3"), None);
+/// assert_eq!(trailing_page_mark("/ / / / 23 / 23"), None);
 /// assert_eq!(trailing_page_mark("— 2 —"), None);
 /// ```
 pub fn trailing_page_mark(line: &str) -> Option<&str> {
@@ -332,8 +333,10 @@ pub fn trailing_page_mark(line: &str) -> Option<&str> {
     (1..=3).rev().find_map(|n| {
         let at = pieces.len().checked_sub(n).filter(|&a| a > 0)?;
         let (start, _) = *pieces.get(at)?;
-        let tail = line.get(start..)?;
-        is_page_mark(&key(tail)).then(|| line.get(..start).unwrap_or_default().trim_end())
+        let tail = key(line.get(start..)?);
+        // "3/10" ends table rows as often ("… 23 / 23"): only dashes and 第…页.
+        (is_page_mark(&tail) && !tail.contains('/'))
+            .then(|| line.get(..start).unwrap_or_default().trim_end())
     })
 }
 

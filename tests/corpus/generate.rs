@@ -285,28 +285,56 @@ const TOPIC_HEADS: [[&str; 5]; 3] = [
     ],
 ];
 
+/// The prose of 一 quotes the tables' totals, as real reports do
+/// ("本年新收…N件，上年结转…", "行政复议N件，其中结果维持a件…"); now and then
+/// with a figure that contradicts its table (a printed error of the text).
 fn overview(r: &Report, rng: &mut fastrand::Rng, year: i32, agency: &str) -> String {
     let t = r.template();
-    let new_total = t
-        .by_path("t3.new_received.total")
-        .and_then(|id| r.number(id))
-        .unwrap_or(0);
+    let get = |path: &str| t.by_path(path).and_then(|id| r.number(id)).unwrap_or(0);
+    // Now and then the text says otherwise than the table.
+    let mut said = |n: i64| {
+        if rng.usize(0..8) == 0 {
+            n + rng.i64(1..9)
+        } else {
+            n
+        }
+    };
+    let new_total = said(get("t3.new_received.total"));
+    let over = said(get("t3.carried_over.total"));
+    let done = said(get("t3.result.total.total"));
+    let forward = said(get("t3.carried_forward.total"));
+    let review = [
+        said(get("t4.review.total")),
+        said(get("t4.review.upheld")),
+        said(get("t4.review.corrected")),
+        said(get("t4.review.other")),
+        said(get("t4.review.pending")),
+    ];
+    let suits = said(get("t4.suit_direct.total") + get("t4.suit_after_review.total"));
     let heads = TOPIC_HEADS[rng.usize(0..TOPIC_HEADS.len())];
     let n = rng.usize(100..3000);
+    let requests = match (new_total, rng.usize(0..3)) {
+        (0, _) => "本年度未收到政府信息公开申请。\n收到和处理政府信息公开申请情况详见下表。".to_owned(),
+        (_, 0) => format!("本年度共收到政府信息公开申请{new_total}件，均已按时办结。\n收到和处理政府信息公开申请情况见下表"),
+        (_, 1) => format!("本年新收政府信息公开申请{new_total}件，上年结转{over}件，办理{done}件，结转下年度继续办理{forward}件。"),
+        _ => format!("全年受理政府信息公开申请{new_total}件。\n收到和处理政府信息公开申请情况见下表"),
+    };
+    let [total, upheld, corrected, other, pending] = review;
+    let cases = match (total + suits, rng.usize(0..2)) {
+        (0, _) => "全年未发生因政府信息公开引起的行政复议、行政诉讼。".to_owned(),
+        (_, 0) => format!("全年发生政府信息公开行政复议{total}件，其中结果维持{upheld}件，结果纠正{corrected}件，其他结果{other}件，尚未审结{pending}件。行政诉讼{suits}件。"),
+        _ => "政府信息公开行政复议、行政诉讼情况详见第四部分".to_owned(),
+    };
     let bodies = [
         format!(
             "全年主动公开政府信息{n}条。\n通过门户网站发布信息{}条，政务新媒体发布信息{}条。\n主动公开政府信息情况详见下表。",
             n / 2,
             n - n / 2
         ),
-        if new_total == 0 {
-            "本年度未收到政府信息公开申请。\n收到和处理政府信息公开申请情况详见下表。".to_owned()
-        } else {
-            format!("本年度共收到政府信息公开申请{new_total}件，均已按时办结。\n收到和处理政府信息公开申请情况见下表")
-        },
+        requests,
         "严格落实信息发布审核制度，做好政府信息公开目录的维护更新。".to_owned(),
         "以门户网站为第一平台，政务新媒体为补充，及时更新各类栏目信息。".to_owned(),
-        "全年开展政务公开业务培训2次，将政务公开纳入年度绩效考核。\n政府信息公开行政复议、行政诉讼情况详见第四部分".to_owned(),
+        format!("全年开展政务公开业务培训2次，将政务公开纳入年度绩效考核。\n{cases}"),
     ];
     let mut out = format!(
         "{year}年，{agency}坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。"
