@@ -18,7 +18,7 @@
 //!   (digits split, blanks placed, values read in reading order) is kept
 //!   only where a relation it takes part in holds.
 
-use super::candidates::Candidate;
+use super::candidates::{Candidate, Place};
 use super::shape::Shape;
 use super::Cell;
 
@@ -220,14 +220,22 @@ fn by_sums(
 /// place but in a contested relation (or contradicted by the prose) with
 /// no relation of theirs holding; or away from their place with no
 /// relation of theirs holding with a figure other than 0 (empty cells and
-/// "—" read as 0, as the splits and placements were chosen). A cell in no
-/// relation (表二) has its place alone, or nothing.
+/// "—" read as 0, as the splits and placements were chosen); or read under
+/// a supposition its row's own sums do not bear out, with fewer than two
+/// relations of theirs holding. A cell in no relation (表二) has its place
+/// alone, or nothing.
 pub(super) fn unproven(
     shape: &Shape,
     grid: &[Cell],
-    positioned: &[bool],
+    places: &[Place],
     contested: &[bool],
 ) -> Vec<usize> {
+    // Each relation: whether it fails as read (empty cells unread).
+    let failing: Vec<bool> = shape
+        .rels
+        .iter()
+        .map(|rel| shape.relation(rel, |i| grid.get(i), false) == Some(false))
+        .collect();
     // Each relation: whether it holds (empty cells and "—" as 0), and
     // whether with a figure other than 0 (zeros add up however placed).
     let holding: Vec<(bool, bool)> = shape
@@ -250,43 +258,89 @@ pub(super) fn unproven(
                 && shape.said_holds(s, grid) == Some(agree)
         })
     };
+    let row_of = |i: usize| shape.offsets.iter().rposition(|&o| o <= i);
+    let rels_of = |i: usize| {
+        shape
+            .rels
+            .iter()
+            .enumerate()
+            .filter(move |(_, r)| r.lhs.contains(&i) || r.rhs.contains(&i))
+            .map(|(k, _)| k)
+    };
+    // A value its column's sums all refuse (every sum beyond its own row
+    // that can be assessed fails).
+    let refused = |i: usize| {
+        let row = row_of(i);
+        let (mut across, mut broken) = (0, 0);
+        for k in rels_of(i) {
+            let own_row = shape
+                .rels
+                .get(k)
+                .is_some_and(|r| r.row.is_some() && r.row == row);
+            let fails = failing.get(k).copied().unwrap_or(false);
+            if !own_row {
+                across += usize::from(fails || holding.get(k).is_some_and(|h| h.0));
+                broken += usize::from(fails);
+            }
+        }
+        across > 0 && broken == across
+    };
+    // A printed error elsewhere in a column refuses one cell of a row; a
+    // row split or placed wrongly puts two or more where columns refuse
+    // them.
+    let mut refused_in_row = vec![0usize; shape.offsets.len()];
+    for (i, cell) in grid.iter().enumerate() {
+        let settled = matches!(places.get(i), Some(Place::Settled | Place::Supposed));
+        if matches!(cell, Cell::Val(_)) && settled && refused(i) {
+            if let Some(n) = row_of(i).and_then(|r| refused_in_row.get_mut(r)) {
+                *n += 1;
+            }
+        }
+    }
     let mut out = Vec::new();
     for (i, cell) in grid.iter().enumerate() {
         if !matches!(cell, Cell::Val(_)) {
             continue;
         }
-        let mut rels = shape
-            .rels
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.lhs.contains(&i) || r.rhs.contains(&i))
-            .map(|(k, _)| k)
-            .peekable();
-        if rels.peek().is_none() {
+        if rels_of(i).next().is_none() {
             // 表二 has no sums: its place is all a value has.
-            if !positioned.get(i).copied().unwrap_or(false) {
+            if places.get(i) != Some(&Place::Printed) {
                 out.push(i);
             }
             continue;
         }
-        let (mut held, mut figures, mut disputed) = (false, false, false);
-        for k in rels {
+        let (mut held, mut figures, mut disputed, mut across) = (false, false, false, false);
+        for k in rels_of(i) {
             let (h, f) = holding.get(k).copied().unwrap_or((false, false));
             held |= h;
             figures |= f;
             disputed |= contested.get(k).copied().unwrap_or(false);
+            let own_row = shape
+                .rels
+                .get(k)
+                .is_some_and(|r| r.row.is_some() && r.row == row_of(i));
+            across |= h && !own_row;
         }
+        let row_refused = refused(i)
+            && row_of(i)
+                .and_then(|r| refused_in_row.get(r))
+                .is_some_and(|n| *n >= 2);
         let told = said(i, true);
-        let placed = positioned.get(i).copied().unwrap_or(false);
         // In place: a sum of it holds, or none is contested and the prose
-        // does not contradict it. Away from its place: a sum of it holds
-        // with figures (zeros add up wherever they are put), or the prose
-        // says so.
-        let kept = if placed {
-            held || told || !(disputed || said(i, false))
-        } else {
-            figures || told
-        };
+        // does not contradict it. Settled by its row's own sum (its first
+        // witness): not refused by its column's sums along with another
+        // cell of its row, and, where the prose contradicts it, a sum of
+        // its column holding. Read under a supposition: a sum of it holds with
+        // figures and its column's sums do not refuse it. Placed by the
+        // sums alone: a sum of it holds with figures (zeros add up wherever
+        // they are put). What the prose says of it witnesses it too.
+        let kept = told
+            || match places.get(i).copied().unwrap_or(Place::Sums) {
+                Place::Printed => held || !(disputed || said(i, false)),
+                Place::Settled => !row_refused && (across || !said(i, false)),
+                Place::Supposed => figures && !refused(i),
+                Place::Sums => figures,
+            };
         if !kept {
             out.push(i);
         }

@@ -324,12 +324,31 @@ fn readings(
     out
 }
 
+/// What places a cell's value, before any other witness: its first witness.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Place {
+    /// Where the source printed it: on its row label's line (or between its
+    /// label and the next, on lines no other label claims), read as printed.
+    Printed,
+    /// The value every reading of its row agrees on, chosen by the row's
+    /// own sum (a run of digits split, values placed among empty cells).
+    Settled,
+    /// Read under a supposition its row's own sum does not bear out: a
+    /// printed total split every way, empty cells that left nothing behind,
+    /// a column guessed empty.
+    Supposed,
+    /// Placed by the table's sums alone (or not placed at all).
+    Sums,
+}
+
 /// One reader's result for the whole table.
 pub(super) struct Candidate {
     pub(super) grid: Vec<Cell>,
     /// Cells whose value stands where the source printed it: on its row
     /// label's line (or 表四's values laid out in order), read as printed.
     pub(super) positioned: Vec<bool>,
+    /// What places each cell's value: its first witness.
+    pub(super) places: Vec<Place>,
     /// How many cells are positioned: on their label's line, and in all.
     pub(super) placed: (usize, usize),
     pub(super) how: Vec<How>,
@@ -491,26 +510,36 @@ pub(super) fn candidates(
             .collect();
         let (grid, how, open) = resolve(shape, &reading);
         let filled = grid.iter().filter(|c| **c != Cell::Unread).count();
-        let positioned = (0..grid.len())
+        let places: Vec<Place> = (0..grid.len())
             .map(|i| {
                 let row = shape.offsets.iter().rposition(|&o| o <= i).unwrap_or(0);
                 let at = i - shape.offsets.get(row).copied().unwrap_or(0);
-                let agreed = reading.get(row).is_some_and(|c| {
+                let Some(c) = reading.get(row) else {
+                    return Place::Sums;
+                };
+                let agreed = {
                     let mut values = c.options.iter().map(|o| o.get(at));
                     let first = values.next().flatten();
                     first.is_some() && values.all(|v| v == first) && first == grid.get(i)
-                });
-                // Agreed on by every way the row's own sums allow is as good
-                // as printed in place: that sum holds whichever is right.
-                let by_own_sums = shape.has_row_relation(row)
-                    && reading.get(row).is_some_and(|c| {
-                        c.exhaustive && c.options.iter().all(|o| shape.row_holds(row, o))
-                    });
-                let as_printed = reading.get(row).is_some_and(|c| c.how == How::Read)
-                    && row_positioned.get(row).copied().unwrap_or(false);
-                (as_printed || by_own_sums) && agreed
+                };
+                let own_sums = shape.has_row_relation(row)
+                    && c.options.iter().all(|o| shape.row_holds(row, o));
+                let laid = row_positioned.get(row).copied().unwrap_or(false);
+                if c.how == How::Read && laid && agreed {
+                    Place::Printed
+                } else if c.how == How::Inferred && (!c.exhaustive || !own_sums) {
+                    Place::Supposed
+                } else if c.exhaustive && own_sums && agreed {
+                    Place::Settled
+                } else {
+                    Place::Sums
+                }
             })
-            .collect::<Vec<bool>>();
+            .collect();
+        let positioned: Vec<bool> = places
+            .iter()
+            .map(|p| matches!(p, Place::Printed | Place::Settled))
+            .collect();
         // Values on their label's own line are better placed than values
         // that only fill the gap between two labels.
         let placed = (
@@ -529,6 +558,7 @@ pub(super) fn candidates(
         candidates.push(Candidate {
             grid,
             positioned,
+            places,
             placed,
             how,
             open,

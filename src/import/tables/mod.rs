@@ -238,7 +238,7 @@ pub(super) fn read(
                 open,
                 structured,
                 strong,
-                positioned,
+                places,
                 ..
             },
         rivals,
@@ -306,7 +306,7 @@ pub(super) fn read(
     }
     // Two witnesses per cell: its place and no contested sum, or a sum of
     // it that holds (see accept.rs).
-    let unproven = accept::unproven(&shape, &grid, &positioned, &contested);
+    let unproven = accept::unproven(&shape, &grid, &places, &contested);
     for &i in &unproven {
         if let Some(g) = grid.get_mut(i) {
             *g = Cell::Unread;
@@ -411,4 +411,162 @@ pub(super) fn read(
 
 fn short(label: &str) -> String {
     label.chars().take(24).collect()
+}
+
+/// Unit tests of the stages on the official form's own tables: the digit
+/// split, the search over rows, and the acceptance rule.
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::accept::{choose, unproven};
+    use super::candidates::{Candidate, Place};
+    use super::search::resolve;
+    use super::shape::Shape;
+    use super::split::complete;
+    use super::*;
+    use crate::import::tokens::{Kind, Token};
+    use crate::template::{Format, Template};
+
+    /// A table's cells from their printed values: "." unread, "_" blank.
+    fn grid(cells: &str) -> Vec<Cell> {
+        cells
+            .split_whitespace()
+            .map(|c| match c {
+                "." => Cell::Unread,
+                "_" => Cell::Blank,
+                v => Cell::Val(v.to_owned()),
+            })
+            .collect()
+    }
+
+    fn shown(cells: &[Cell]) -> String {
+        cells
+            .iter()
+            .map(|c| match c {
+                Cell::Unread => ".",
+                Cell::Blank => "_",
+                Cell::Val(v) => v.as_str(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn value(text: &str, glued: bool) -> Token {
+        Token {
+            kind: Kind::Value,
+            text: text.to_owned(),
+            line: 0,
+            page: 0,
+            x: None,
+            w: 1,
+            soft: false,
+            sep: false,
+            glued,
+        }
+    }
+
+    /// A reading of 表四 with every cell placed or none.
+    fn t4_candidate(cells: &str, placed: bool) -> Candidate {
+        let grid = grid(cells);
+        let n = grid.len();
+        Candidate {
+            filled: grid.iter().filter(|c| **c != Cell::Unread).count(),
+            grid,
+            positioned: vec![placed; n],
+            places: vec![if placed { Place::Printed } else { Place::Sums }; n],
+            placed: if placed { (n, n) } else { (0, 0) },
+            how: vec![How::Read; n],
+            open: Vec::new(),
+            lined: 0,
+            structured: 0,
+            strong: 0,
+        }
+    }
+
+    #[test]
+    fn a_run_of_digits_is_split_by_its_row_sum() {
+        let t = Template::get(Format::Y2021);
+        let def = TableDef::of(t, TableId::T3);
+        let shape = Shape::new(t, &def, &[]);
+        let run = [value("560100057", true)];
+        let runs: Vec<&Token> = run.iter().collect();
+        let (options, exhaustive) = complete(&shape, 0, &runs);
+        // 56 | 0 | 1 | 0 | 0 | 0 | 57: the only split whose total adds up.
+        assert_eq!(options.len(), 1);
+        assert_eq!(shown(&options[0]), "56 0 1 0 0 0 57");
+        assert!(exhaustive);
+        // A row printed with a wrong total: every split, for the columns.
+        let run = [value("5601000057", true)];
+        let runs: Vec<&Token> = run.iter().collect();
+        let (options, _) = complete(&shape, 0, &runs);
+        assert_eq!(options.len(), 11);
+        assert!(options.iter().all(|o| !shape.row_holds(0, o)));
+    }
+
+    #[test]
+    fn a_run_whose_empty_cells_left_nothing_is_placed_every_way() {
+        let t = Template::get(Format::Y2021);
+        let def = TableDef::of(t, TableId::T3);
+        let shape = Shape::new(t, &def, &[]);
+        let run = [value("116116", true)];
+        let runs: Vec<&Token> = run.iter().collect();
+        let (options, exhaustive) = complete(&shape, 0, &runs);
+        // 116 in any of the six applicant columns, 116 as the total.
+        assert_eq!(options.len(), 6);
+        assert!(options.iter().all(|o| shown(o).ends_with(" 116")));
+        assert!(!exhaustive, "a supposition, not every reading");
+    }
+
+    #[test]
+    fn the_search_takes_the_option_under_which_the_column_sums_hold() {
+        let t = Template::get(Format::Y2021);
+        let def = TableDef::of(t, TableId::T4);
+        let shape = Shape::new(t, &def, &[]);
+        // One row of 15 cells, two ways to read it: the sums choose.
+        let right = grid("1 0 0 0 1 0 2 0 0 2 0 0 0 0 0");
+        let wrong = grid("1 0 0 0 1 0 2 0 0 0 2 0 0 0 0");
+        let reading = vec![RowChoices::inferred(vec![wrong, right.clone()], true)];
+        let (got, how, open) = resolve(&shape, &reading);
+        assert_eq!(got, right);
+        assert!(open.is_empty());
+        assert!(how.iter().all(|h| *h == How::Inferred));
+    }
+
+    #[test]
+    fn a_reading_that_moves_printed_values_must_be_proven_by_the_sums() {
+        let t = Template::get(Format::Y2021);
+        let def = TableDef::of(t, TableId::T4);
+        let shape = Shape::new(t, &def, &[]);
+        // As printed, 复议 and 复议后起诉 fail their sums; moved, all hold.
+        let printed = t4_candidate("0 3 0 0 2 1 0 0 0 1 0 0 0 0 3", true);
+        let moved = t4_candidate("0 3 0 0 3 1 0 0 0 1 0 0 0 0 0", false);
+        let choice = choose(&shape, vec![printed, moved]).unwrap();
+        assert_eq!(shown(&choice.best.grid), "0 3 0 0 3 1 0 0 0 1 0 0 0 0 0");
+        // A move that breaks a sum the printed reading keeps is not taken.
+        let printed = t4_candidate("0 3 0 0 2 1 0 0 0 1 0 0 0 0 0", true);
+        let breaks = t4_candidate("0 3 0 0 3 1 0 0 0 2 0 0 0 0 0", false);
+        let choice = choose(&shape, vec![printed, breaks]).unwrap();
+        assert_eq!(shown(&choice.best.grid), "0 3 0 0 2 1 0 0 0 1 0 0 0 0 0");
+    }
+
+    #[test]
+    fn a_cell_needs_a_second_witness() {
+        let t = Template::get(Format::Y2021);
+        let def = TableDef::of(t, TableId::T4);
+        let shape = Shape::new(t, &def, &[]);
+        // In place, its sums holding or failing under every reading: kept.
+        let cells = grid("0 3 0 0 2 1 0 0 0 1 0 0 0 0 0");
+        let placed = vec![Place::Printed; 15];
+        assert!(unproven(&shape, &cells, &placed, &[false; 3]).is_empty());
+        // In place, but its group's sum is kept by another reading: the
+        // cells of that failing sum go.
+        assert_eq!(
+            unproven(&shape, &cells, &placed, &[true, false, false]),
+            vec![0, 1, 2, 3, 4]
+        );
+        // Away from its place: only a sum with a figure other than 0 holds it.
+        let away = vec![Place::Sums; 15];
+        let got = unproven(&shape, &cells, &away, &[false; 3]);
+        assert_eq!(got, vec![0, 1, 2, 3, 4, 10, 11, 12, 13, 14]);
+    }
 }
