@@ -321,6 +321,25 @@ pub(super) fn read(
             None,
         ));
     }
+    // What the prose says otherwise than a cell kept (by its place or its
+    // sums) is said, not silently overruled.
+    let cell_ids: Vec<CellId> = def.rows.iter().flat_map(|r| r.cells.iter().copied()).collect();
+    for said in &shape.said {
+        let ([set], Some(false)) = (said.sets.as_slice(), shape.said_holds(said, &grid)) else {
+            continue;
+        };
+        let [i] = set.as_slice() else { continue };
+        if let (Some(Cell::Val(read)), Some(&id)) = (grid.get(*i), cell_ids.get(*i)) {
+            notes.push(Note::warning(
+                format!(
+                    "{}读到的是 {read}，而正文写的是 {}；已按表中数字填入，请核对。",
+                    t.describe(id),
+                    said.value
+                ),
+                None,
+            ));
+        }
+    }
     for &row in &open {
         if let Some(r) = def.rows.get(row) {
             notes.push(Note::warning(
