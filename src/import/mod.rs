@@ -514,6 +514,16 @@ fn read_texts(found: &sections::Found, lines: &[Line], report: &mut Report) {
     }
 }
 
+/// [`own_words`] of a format, made once.
+fn own_words_of(format: Format) -> &'static [String] {
+    static Y2021: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    static Y2019: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    match format {
+        Format::Y2021 => Y2021.get_or_init(|| own_words(Format::Y2021)),
+        Format::Y2019 => Y2019.get_or_init(|| own_words(Format::Y2019)),
+    }
+}
+
 /// The table words only one format prints (spec §7.5), from the template:
 /// 表二's titles, headers and row labels, 表三's row keywords, less those
 /// the other format prints too; folded as the pasted text is.
@@ -586,13 +596,13 @@ fn detect_format(sources: &[Option<&[Line]>; 3], overview: &[Line], front: &[Lin
         .filter(|c| !c.is_ascii_digit() && *c != '.')
         .collect();
     let has = |words: &[String]| words.iter().any(|w| keys.contains(w.as_str()));
-    let (y2019, y2021) = (own_words(Format::Y2019), own_words(Format::Y2021));
-    match (has(&y2019), has(&y2021)) {
+    let (y2019, y2021) = (own_words_of(Format::Y2019), own_words_of(Format::Y2021));
+    match (has(y2019), has(y2021)) {
         (true, false) => return Format::Y2019,
         (false, true) => return Format::Y2021,
         _ => {}
     }
-    if keys.contains("本年新收") && keys.contains("其他处理") && !has(&y2021) {
+    if keys.contains("本年新收") && keys.contains("其他处理") && !has(y2021) {
         return Format::Y2019;
     }
     let front_text: String = front.iter().map(|l| l.text.as_str()).collect();
@@ -602,7 +612,7 @@ fn detect_format(sources: &[Option<&[Line]>; 3], overview: &[Line], front: &[Lin
             .and_then(|l| years_in(&l.text).first().copied())
     });
     match year {
-        Some(y) if y <= 2020 && !has(&y2021) => Format::Y2019,
+        Some(y) if y <= 2020 && !has(y2021) => Format::Y2019,
         _ => Format::Y2021,
     }
 }

@@ -200,6 +200,10 @@ const FIELDS: [(&str, Field); 24] = [
 /// assert!(metadata("名称和地址详见附件").is_none());
 /// ```
 pub fn metadata(line: &str) -> Option<Vec<(Field, String)>> {
+    // A field's colon comes within its first few characters.
+    if !line.chars().take(8).any(|c| matches!(c, ':' | '：')) {
+        return None;
+    }
     let line: String = line.chars().map(fold_width).collect();
     let starts = |at: &str| {
         FIELDS
@@ -326,6 +330,11 @@ pub fn is_page_mark(key: &str) -> bool {
 /// assert_eq!(trailing_page_mark("— 2 —"), None);
 /// ```
 pub fn trailing_page_mark(line: &str) -> Option<&str> {
+    // A mark ends in a dash or 页.
+    let last = line.trim_end().chars().next_back()?;
+    if !matches!(last, '-' | '—' | '–' | '－' | '~' | '·' | '−' | '页') {
+        return None;
+    }
     let pieces: Vec<(usize, &str)> = line
         .split_whitespace()
         .map(|p| (p.as_ptr() as usize - line.as_ptr() as usize, p))

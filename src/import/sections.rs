@@ -130,11 +130,14 @@ pub(super) fn heading_of(line: &str, current: Option<usize>) -> Option<usize> {
     let numeral_fits = named.is_none_or(|n| n == next);
     // Its words, or most of its characters ("总体概况", "其它需要报告的事项",
     // "政府信息公开行政法复议、行政诉讼情况"): a numbered short line in order.
+    if !plain || !numeral_fits {
+        return None;
+    }
     let like = section.words.iter().all(|w| core.contains(w))
         || keyed_cores()
             .get(next)
             .is_some_and(|cores| cores.iter().any(|c| similarity(core, c) >= 0.7));
-    (plain && numeral_fits && like).then_some(next)
+    like.then_some(next)
 }
 
 /// How alike two titles are: the share of characters they have in common

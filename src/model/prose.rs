@@ -194,8 +194,13 @@ pub struct Quote {
 /// assert!(q.iter().any(|q| q.value == 2 && q.cells == vec![vec![upheld]]));
 /// ```
 pub fn quotes(t: &Template, text: &str) -> Vec<Quote> {
-    let all: Vec<&str> = clauses(text).collect();
-    let done = all_done(&all);
+    let every: Vec<&str> = clauses(text).collect();
+    let done = all_done(&every);
+    // Only clauses with a figure can state one.
+    let all: Vec<&str> = every
+        .into_iter()
+        .filter(|c| c.bytes().any(|b| b.is_ascii_digit()))
+        .collect();
     let carried_over = Cells::T3(Role::CarriedOver).ids(t);
     let mut out = Vec::new();
     for def in &CLAIMS {

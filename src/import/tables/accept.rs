@@ -259,14 +259,7 @@ pub(super) fn unproven(
         })
     };
     let row_of = |i: usize| shape.offsets.iter().rposition(|&o| o <= i);
-    let rels_of = |i: usize| {
-        shape
-            .rels
-            .iter()
-            .enumerate()
-            .filter(move |(_, r)| r.lhs.contains(&i) || r.rhs.contains(&i))
-            .map(|(k, _)| k)
-    };
+    let rels_of = |i: usize| shape.rels_of.get(i).into_iter().flatten().copied();
     // A value its column's sums all refuse (every sum beyond its own row
     // that can be assessed fails).
     let refused = |i: usize| {
@@ -288,6 +281,8 @@ pub(super) fn unproven(
     // A printed error elsewhere in a column refuses one cell of a row; a
     // row split or placed wrongly puts two or more where columns refuse
     // them.
+    let refused: Vec<bool> = (0..grid.len()).map(refused).collect();
+    let refused = |i: usize| refused.get(i).copied().unwrap_or(false);
     let mut refused_in_row = vec![0usize; shape.offsets.len()];
     for (i, cell) in grid.iter().enumerate() {
         let settled = matches!(places.get(i), Some(Place::Settled | Place::Supposed));

@@ -323,7 +323,11 @@ pub(super) fn read(
     }
     // What the prose says otherwise than a cell kept (by its place or its
     // sums) is said, not silently overruled.
-    let cell_ids: Vec<CellId> = def.rows.iter().flat_map(|r| r.cells.iter().copied()).collect();
+    let cell_ids: Vec<CellId> = def
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter().copied())
+        .collect();
     for said in &shape.said {
         let ([set], Some(false)) = (said.sets.as_slice(), shape.said_holds(said, &grid)) else {
             continue;

@@ -30,6 +30,8 @@ pub(super) struct Shape<'a> {
     pub(super) rels: Vec<Rel>,
     /// What the prose says of the table's totals.
     pub(super) said: Vec<Said>,
+    /// For each cell, the relations it takes part in.
+    pub(super) rels_of: Vec<Vec<usize>>,
 }
 
 impl<'a> Shape<'a> {
@@ -48,7 +50,7 @@ impl<'a> Shape<'a> {
             }
         }
         let row_of = |i: usize| offsets.iter().rposition(|&o| o <= i);
-        let rels = t
+        let rels: Vec<Rel> = t
             .relations
             .iter()
             .filter_map(|r| {
@@ -80,12 +82,21 @@ impl<'a> Shape<'a> {
                 })
             })
             .collect();
+        let mut rels_of = vec![Vec::new(); kinds.len()];
+        for (k, rel) in rels.iter().enumerate() {
+            for &i in rel.lhs.iter().chain(&rel.rhs) {
+                if let Some(of) = rels_of.get_mut(i) {
+                    of.push(k);
+                }
+            }
+        }
         Shape {
             def,
             offsets,
             kinds,
             rels,
             said,
+            rels_of,
         }
     }
 
