@@ -158,20 +158,11 @@ fn decode(bytes: &[u8]) -> String {
 
 type Loaded = Result<(Report, Vec<import::Note>), String>;
 
-/// A file read as a report (see `import::import_file`).
+/// A file read as a report: a Word, Excel or PDF file by its reader, any
+/// other as text (see `import::import_bytes`).
 fn load(path: &str) -> Loaded {
     let bytes = read_bytes(path)?;
-    #[cfg(feature = "pdf")]
-    if import::is_pdf(&bytes) {
-        let imported = import::import_pdf(&bytes).map_err(|why| format!("{path}：{why}"))?;
-        return Ok((imported.report, imported.notes));
-    }
-    #[cfg(feature = "docx")]
-    if import::is_zip(&bytes) || import::is_ole(&bytes) {
-        let imported = import::import_office(&bytes).map_err(|why| format!("{path}：{why}"))?;
-        return Ok((imported.report, imported.notes));
-    }
-    let imported = import::import_file(&decode(&bytes));
+    let imported = import::import_bytes(&bytes, decode).map_err(|why| format!("{path}：{why}"))?;
     Ok((imported.report, imported.notes))
 }
 

@@ -8,7 +8,7 @@
 //! that a plain `cargo test` grades them too.
 #![allow(clippy::unwrap_used)]
 
-use nianbao::import::{import_docx, import_file, import_pdf};
+use nianbao::import::{import_file, open_report};
 use nianbao::model::number;
 use nianbao::template::Template;
 use serde_json::Value as Json;
@@ -90,13 +90,12 @@ fn truth_of(report_dir: &Path, file: &str) -> Json {
 fn grade(report_dir: &Path, file: &str, tally: &mut Tally) {
     let truth = truth_of(report_dir, file);
     let bytes = std::fs::read(report_dir.join(file)).unwrap();
-    let imported = if file.ends_with(".pdf") {
-        import_pdf(&bytes).unwrap().report
-    } else if file.ends_with(".docx") {
-        import_docx(&bytes).unwrap().report
+    let imported = if file.ends_with(".pdf") || file.ends_with(".docx") {
+        open_report(&bytes).unwrap()
     } else {
-        import_file(&String::from_utf8_lossy(&bytes)).report
-    };
+        import_file(&String::from_utf8_lossy(&bytes))
+    }
+    .report;
     let name = report_dir
         .file_name()
         .unwrap()

@@ -88,7 +88,7 @@ fn our_word_files_open_again_with_every_cell() {
     for (i, seed) in SEEDS.iter().enumerate() {
         let report = import(seed).report;
         let docx = render(Export::Docx, &report).bytes;
-        let back = nianbao::import::import_docx(&docx).unwrap();
+        let back = nianbao::import::open_report(&docx).unwrap();
         same_report(&format!("seed {i}"), &report, &back.report);
         assert!(back.notes[0].message.contains("Word"));
     }
@@ -124,7 +124,7 @@ fn word_files_libreoffice_writes_from_the_web_page_open_with_every_cell() {
     assert!(status.success());
     for (i, report) in reports.iter().enumerate() {
         let bytes = std::fs::read(dir.join(format!("r{i}.docx"))).unwrap();
-        let back = nianbao::import::import_docx(&bytes).unwrap();
+        let back = nianbao::import::open_report(&bytes).unwrap();
         same_report(
             &format!("LibreOffice .docx of seed {i}"),
             report,
@@ -184,7 +184,7 @@ fn the_workbook_round_trips_through_libreoffice_with_live_totals() {
     convert("xlsx:Calc MS Excel 2007 XML", &["whole.xlsx", "parts.xlsx"]);
     for name in ["whole", "parts"] {
         let bytes = std::fs::read(out.join(format!("{name}.xlsx"))).unwrap();
-        let back = nianbao::import::import_office(&bytes).unwrap().report;
+        let back = nianbao::import::open_report(&bytes).unwrap().report;
         same_cells(name, &whole, &back);
     }
     // Saved by Calc in the old binary format (.xls, as older Excel and WPS
@@ -193,18 +193,18 @@ fn the_workbook_round_trips_through_libreoffice_with_live_totals() {
     for name in ["whole", "parts"] {
         let bytes = std::fs::read(out.join(format!("{name}.xls"))).unwrap();
         assert!(
-            nianbao::import::is_ole(&bytes),
+            (nianbao::import::FileKind::of(&bytes) == nianbao::import::FileKind::OldOffice),
             "{name}.xls is an old Office file"
         );
-        let back = nianbao::import::import_office(&bytes).unwrap().report;
+        let back = nianbao::import::open_report(&bytes).unwrap().report;
         same_cells(&format!("{name}.xls"), &whole, &back);
     }
     // A .doc (the same container), as Writer saves one, is refused with what to do.
     std::fs::write(dir.join("report.docx"), render(Export::Docx, &whole).bytes).unwrap();
     convert("doc:MS Word 97", &["report.docx"]);
     let doc = std::fs::read(out.join("report.doc")).unwrap();
-    assert!(nianbao::import::is_ole(&doc));
-    let why = nianbao::import::import_office(&doc).err().unwrap();
+    assert!((nianbao::import::FileKind::of(&doc) == nianbao::import::FileKind::OldOffice));
+    let why = nianbao::import::open_report(&doc).err().unwrap();
     assert!(why.contains("另存为 .docx"), "{why}");
 }
 
@@ -235,7 +235,7 @@ fn the_seeds_printed_to_pdf_by_libreoffice_open_with_every_cell() {
     for (i, seed) in SEEDS.iter().enumerate() {
         let report = import(seed).report;
         let pdf = libreoffice_pdf(&format!("seed{i}"), &render(Export::Docx, &report).bytes);
-        let back = nianbao::import::import_pdf(&std::fs::read(pdf).unwrap()).unwrap();
+        let back = nianbao::import::open_report(&std::fs::read(pdf).unwrap()).unwrap();
         same_report(&format!("seed {i} (PDF)"), &report, &back.report);
         assert!(back.notes[0].message.contains("PDF"));
     }

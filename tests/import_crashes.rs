@@ -278,7 +278,7 @@ fn a_damaged_pdf_is_read_or_refused_in_chinese() {
                 }
             }
         }
-        match nianbao::import::import_pdf(&bytes) {
+        match nianbao::import::open_report(&bytes) {
             Ok(imported) => {
                 check(&imported.report, None);
             }

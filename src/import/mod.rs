@@ -1,170 +1,47 @@
-//! Pasted text or HTML of a published report → a [`Report`] plus notes on
-//! what could not be read. Never panics; every note says where.
+//! A published report, pasted or opened, → a [`Report`] plus notes on what
+//! could not be read. Never panics; every reader keeps within a budget.
 //!
-//! The pipeline, in order:
-//! 1. refuse binary, cap the size ([`MAX_INPUT`]);
-//! 2. HTML → lines (`html.rs`), when the paste is markup; Markdown tables
-//!    (a PDF converter's output) keep their cells;
-//! 3. pinyin annotations out, traditional → simplified (`normalize.rs`);
-//! 4. lines with their indent, page and block; page chrome and page
-//!    numbers dropped, spam fragments noted;
-//! 5. the six headings found by position and form, cut out of text they
-//!    were run into; a second block of tables means the report was pasted
-//!    twice, and reading stops there (`sections.rs`);
-//! 6. title, agency, year and preamble from the lines before 一; the
-//!    signature from the end of 六 (`front.rs`);
-//! 7. the format detected (spec §7.5);
-//! 8. the tables read by their own sums (`tokens.rs`, `tables.rs`); every
-//!    cell read, inferred from the sums, or left empty; texts kept.
+//! The pipeline, in order, a folder or file a stage:
+//! 1. `read/`: what was pasted or opened, read: a pasted web page as lines
+//!    of cells (`read/html.rs`); a Word, Excel or PDF file, told by its
+//!    first bytes ([`read::FileKind`]), as a [`Document`] of paragraphs and
+//!    tables with their spans ([`read::open`]);
+//! 2. `text/`: the size capped, binary refused, pinyin out, traditional
+//!    made simplified, page chrome and numbers out (kept as the page's
+//!    furniture: its metadata box, its breadcrumb); the six headings found
+//!    by position and form; title, agency, year and preamble from the front
+//!    matter, the signature from the end of 六;
+//! 3. the format detected (spec §7.5);
+//! 4. `tables/`: each table read by its own sums: tokens with their
+//!    positions, candidate readings, digit runs split, a search over rows,
+//!    and two witnesses per cell before a value is written (issue 16);
+//!    what the prose quotes of the totals is a witness too;
+//! 5. blanks the sums say are zeros offered, never filled (`blanks.rs`).
+//!
+//! Every sentence the importer says is a [`NoteKind`] (`note.rs`).
 
 #![deny(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
 pub mod blanks;
 pub mod block;
-#[cfg(feature = "docx")]
-pub mod docx;
-mod front;
-pub mod html;
-pub mod normalize;
-#[cfg(feature = "pdf")]
-pub mod pdf;
-mod sections;
+pub mod document;
+mod note;
+pub mod read;
 mod tables;
-mod tokens;
+pub mod text;
 pub mod work;
-#[cfg(feature = "docx")]
-pub mod xlsx;
 
-pub use front::agency_of_title;
+pub use document::Document;
+pub use note::{Level, Note, NoteKind};
+pub use read::{open, FileKind, Opened};
+pub use text::front::agency_of_title;
+pub use text::MAX_INPUT;
 
 use crate::model::outline::{split_overview, years_in};
 use crate::model::{Report, TextKey};
 use crate::template::{table3, CellId, Format, TableId, Template, SECTIONS};
-
-/// A Word file (.docx) as a report: its paragraphs and tables (merged cells
-/// kept) read as a pasted page is. Err with a Chinese reason when it is not
-/// a Word file that can be read.
-#[cfg(feature = "docx")]
-pub fn import_docx(bytes: &[u8]) -> Result<Imported, String> {
-    let html = docx::to_html(bytes)?;
-    let mut imported = import(&html);
-    imported
-        .notes
-        .insert(0, Note::info("已读取 Word 文件的正文和表格。".into(), None));
-    Ok(imported)
-}
-
-/// A Word (.docx) or Excel (.xlsx) file as a report: the workbook's sheets
-/// or the document's paragraphs and tables, read as a pasted page is. Err
-/// with a Chinese reason when it is neither.
-#[cfg(feature = "docx")]
-pub fn import_office(bytes: &[u8]) -> Result<Imported, String> {
-    if !xlsx::is_workbook(bytes) {
-        return import_docx(bytes);
-    }
-    let html = xlsx::to_html(bytes)?;
-    let mut imported = import(&html);
-    imported.notes.insert(
-        0,
-        Note::info("已按行名读取 Excel 工作簿中的表格。".into(), None),
-    );
-    Ok(imported)
-}
-
-/// A PDF file as a report: its text laid out again by the characters'
-/// positions, tables by their ruling lines (see `pdf.rs`), then read as a
-/// pasted page is. Err with a Chinese reason when it is not a PDF that can
-/// be read, or has no text layer (a scan).
-#[cfg(feature = "pdf")]
-pub fn import_pdf(bytes: &[u8]) -> Result<Imported, String> {
-    let read = pdf::to_html(bytes)?;
-    let mut imported = import(&read.html);
-    let pages = read.pages;
-    imported.notes.insert(
-        0,
-        Note::info(
-            format!("已按文字位置读取 PDF 文件（{pages} 页）的正文和表格。"),
-            None,
-        ),
-    );
-    if !read.complete {
-        imported.notes.insert(
-            1,
-            Note::warning(
-                "PDF 文件有部分内容已损坏，无法解析，只读取了其前面的部分；请核对未读到的内容。"
-                    .into(),
-                None,
-            ),
-        );
-    }
-    Ok(imported)
-}
-
-/// Whether bytes are a zip file (as .docx and .xlsx are). Known to every
-/// build, so that the page can send such a file to the worker that reads it.
-pub fn is_zip(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04")
-}
-
-/// Whether bytes are an old binary Office file (.xls, .doc): an OLE
-/// compound file.
-pub fn is_ole(bytes: &[u8]) -> bool {
-    bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
-}
-
-/// Whether bytes are a PDF file (its header may follow a few junk bytes).
-pub fn is_pdf(bytes: &[u8]) -> bool {
-    bytes
-        .get(..1024)
-        .unwrap_or(bytes)
-        .windows(5)
-        .any(|w| w == b"%PDF-")
-}
-
-/// The note on a paste read as a web page (which a Word, Excel or PDF file
-/// opened in the page also is, once its worker has made it HTML).
-pub const READ_AS_HTML: &str = "已按网页（HTML）格式读取。";
-
-/// Largest paste read, in bytes (a long report is ~50 KB; 2 MB leaves room for HTML).
-pub const MAX_INPUT: usize = 2 * 1024 * 1024;
-
-/// How much a note matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    /// Something was done to the text (converted, removed, chosen).
-    Info,
-    /// Something could not be read, or may be wrong.
-    Warning,
-}
-
-/// What the importer says about a paste.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Note {
-    /// Info or warning.
-    pub level: Level,
-    /// A Chinese sentence for the user.
-    pub message: String,
-    /// The 1-based line of the (converted) input it refers to.
-    pub line: Option<usize>,
-}
-
-impl Note {
-    fn info(message: String, line: Option<usize>) -> Note {
-        Note {
-            level: Level::Info,
-            message,
-            line,
-        }
-    }
-
-    fn warning(message: String, line: Option<usize>) -> Note {
-        Note {
-            level: Level::Warning,
-            message,
-            line,
-        }
-    }
-}
+use text::front::{self, Furniture};
+use text::{normalize, sections, Line};
 
 /// The result of an import.
 #[derive(Debug, Clone)]
@@ -199,7 +76,7 @@ impl Imported {
         }
     }
 
-    fn nothing(notes: Vec<Note>) -> Imported {
+    pub(crate) fn nothing(notes: Vec<Note>) -> Imported {
         Imported {
             report: Report::default(),
             notes,
@@ -219,27 +96,46 @@ pub fn import_file(text: &str) -> Imported {
     }
     match crate::model::json::from_str(text) {
         Ok(report) => Imported::from_report(report),
-        Err(e) => Imported::nothing(vec![Note::warning(
-            format!("这个文件是数据文件（JSON），但无法读取：{e}"),
-            None,
-        )]),
+        Err(e) => Imported::nothing(vec![NoteKind::DataUnreadable(e.to_string()).into()]),
     }
 }
 
-/// A cleaned line of the input.
-#[derive(Debug, Clone)]
-pub(crate) struct Line {
-    /// 1-based line number in the converted input.
-    pub number: usize,
-    /// The text, trimmed.
-    pub text: String,
-    /// Characters of indent before it (columns of `pdftotext -layout`).
-    pub indent: usize,
-    /// Page, counted by form feeds.
-    pub page: usize,
+/// Reads a Word, Excel or PDF file as it was opened ([`read::open`]).
+pub fn import_opened(opened: &Opened) -> Imported {
+    let mut notes = vec![Note::from(NoteKind::ReadFile {
+        kind: opened.kind,
+        pages: opened.pages,
+    })];
+    if !opened.complete {
+        notes.push(NoteKind::FilePartial.into());
+    }
+    if opened.simplified {
+        notes.push(NoteKind::Simplified.into());
+    }
+    import_lines(&opened.document.lines(), notes)
 }
 
-/// Reads a pasted report.
+/// A Word, Excel or PDF file read and imported. Err with a Chinese reason
+/// when it cannot be read.
+pub fn open_report(bytes: &[u8]) -> Result<Imported, String> {
+    open(bytes).map(|opened| import_opened(&opened))
+}
+
+/// Opens and reads a file's bytes: a Word, Excel or PDF file by its reader,
+/// anything else as text (`decode` makes it a string: the page and the
+/// command line decode text each with their own means). Err with a Chinese
+/// reason when the file cannot be read.
+pub fn import_bytes(
+    bytes: &[u8],
+    decode: impl FnOnce(&[u8]) -> String,
+) -> Result<Imported, String> {
+    if FileKind::of(bytes).is_office() {
+        return open_report(bytes);
+    }
+    Ok(import_file(&decode(bytes)))
+}
+
+/// Reads a pasted report (text or HTML).
 ///
 /// ```
 /// let text = "某局2023年政府信息公开工作年度报告\n一、总体情况\n全年办理依申请公开14件。\n\
@@ -254,19 +150,28 @@ pub(crate) struct Line {
 /// ```
 pub fn import(input: &str) -> Imported {
     let mut notes = Vec::new();
-    let Some(input) = admit(input, &mut notes) else {
+    let Some(input) = text::admit(input, &mut notes) else {
         return Imported::nothing(notes);
     };
-    let mut furniture = front::Furniture::default();
-    let lines = sections::split_run_in_headings(clean_lines(input, &mut notes, &mut furniture));
+    let text = text::paste_text(input, &mut notes);
+    import_lines(&text, notes)
+}
+
+/// The pipeline from lines of text (a paste's, or a document's) on.
+fn import_lines(text: &str, mut notes: Vec<Note>) -> Imported {
+    let mut furniture = Furniture::default();
+    let lines =
+        sections::split_run_in_headings(text::clean_lines(text, &mut notes, &mut furniture));
     let found = sections::find(&lines, &mut notes);
     let present = found.present();
     let headings = present.contains(&true);
-    for (section, _) in SECTIONS.iter().zip(present).filter(|(_, p)| headings && !p) {
-        notes.push(Note::warning(
-            format!("没有找到“{}”部分。", section.title),
-            None,
-        ));
+    for (s, _) in SECTIONS
+        .iter()
+        .enumerate()
+        .zip(present)
+        .filter(|(_, p)| headings && !p)
+    {
+        notes.push(NoteKind::SectionMissing(s.0).into());
     }
 
     let front_lines = lines.get(..found.start()).unwrap_or_default();
@@ -280,15 +185,12 @@ pub fn import(input: &str) -> Imported {
     };
     let format = detect_format(&sources, body(0), front_lines);
     if format == Format::Y2019 {
-        notes.push(Note::info(
-            "按 2019 年试行格式（国办公开办函〔2019〕60号）读取。".into(),
-            None,
-        ));
+        notes.push(NoteKind::Format2019.into());
     }
     let mut report = Report::new(format);
     front::read(front_lines, &furniture, &mut report);
     read_texts(&found, &lines, &mut report);
-    let glued = tokens::is_run_together(&lines);
+    let glued = tables::is_run_together(&lines);
     // What the prose says of the tables' totals witnesses their reading:
     // 总体情况, and the sentences around the tables themselves.
     let prose: String = std::iter::once(report.overview_full())
@@ -307,12 +209,12 @@ pub fn import(input: &str) -> Imported {
     for ((source, table), heading) in sources.iter().zip(tables).zip(&present[1..4]) {
         let Some(lines) = source else { continue };
         let def = tables::TableDef::of(report.template(), table);
-        let tokens = tokens::tokens(lines, glued);
         // A section not in the paste says nothing row by row (its heading
         // is already reported missing).
         let quiet = !headings || !heading;
         let section = tables::Section {
-            tokens: &tokens,
+            lines,
+            glued,
             quotes: &quotes,
             quiet_if_absent: quiet,
         };
@@ -322,27 +224,14 @@ pub fn import(input: &str) -> Imported {
     let cells_read = report.filled_cells();
     if !headings {
         notes.push(if cells_read > 0 {
-            Note::info(
-                format!("没有找到年报的各部分标题，已按表格的行名读到 {cells_read} 个单元格。"),
-                None,
-            )
+            NoteKind::NoHeadings(cells_read).into()
         } else {
-            Note::warning(
-                "没有找到年报的各部分标题（如“一、总体情况”“三、收到和处理政府信息公开申请情况”），请确认粘贴的是政府信息公开工作年度报告。"
-                    .into(),
-                None,
-            )
+            NoteKind::NotAReport.into()
         });
     }
     let blank_zero = blanks::zeros(&report);
     if !blank_zero.is_empty() {
-        notes.push(Note::info(
-            format!(
-                "表中有 {} 个空白单元格（或“—”），按合计关系应为 0，未自动填写；可点“空白按0填入”。",
-                blank_zero.len()
-            ),
-            None,
-        ));
+        notes.push(NoteKind::BlankZeros(blank_zero.len()).into());
     }
     Imported {
         report,
@@ -352,143 +241,6 @@ pub fn import(input: &str) -> Imported {
         inferred,
         blank_zero,
     }
-}
-
-/// Refuses binary and caps the size; None when there is nothing to read.
-fn admit<'a>(input: &'a str, notes: &mut Vec<Note>) -> Option<&'a str> {
-    let (mut control, mut total) = (0usize, 0usize);
-    for c in input.chars().take(20_000) {
-        total += 1;
-        if (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || c == '\u{FFFD}' {
-            control += 1;
-        }
-    }
-    if total > 0 && control * 20 > total {
-        notes.push(Note::warning(
-            "粘贴的内容不是文字（可能是二进制文件或乱码），无法读取。请从网页或 Word 中复制报告正文。"
-                .into(),
-            None,
-        ));
-        return None;
-    }
-    if input.len() <= MAX_INPUT {
-        return Some(input);
-    }
-    let mut end = MAX_INPUT;
-    while !input.is_char_boundary(end) {
-        end -= 1;
-    }
-    notes.push(Note::warning(
-        format!(
-            "粘贴的内容过大（{}.{} MB），只读取了前 2 MB。",
-            input.len() / 1_048_576,
-            input.len() % 1_048_576 * 10 / 1_048_576
-        ),
-        None,
-    ));
-    input.get(..end)
-}
-
-/// HTML to text, pinyin out, traditional to simplified, lines with their
-/// indent, page and block; page chrome and page numbers dropped, spam noted.
-fn clean_lines(input: &str, notes: &mut Vec<Note>, furniture: &mut front::Furniture) -> Vec<Line> {
-    let text = if normalize::looks_like_markdown(input) {
-        notes.push(Note::info("已按 Markdown 表格格式读取。".into(), None));
-        normalize::markdown_to_text(input)
-    } else if html::looks_like_html(input) {
-        notes.push(Note::info(READ_AS_HTML.into(), None));
-        html::to_text(input)
-    } else {
-        input.to_owned()
-    };
-    let (text, pinyin) = normalize::strip_pinyin(&text);
-    if pinyin > 0 {
-        notes.push(Note::info(format!("已删除拼音注音 {pinyin} 处。"), None));
-    }
-    let simplified = normalize::to_simplified(&text);
-    if simplified != text {
-        notes.push(Note::info("已将繁体字转换为简体字。".into(), None));
-    }
-    let mut lines = Vec::new();
-    let (mut chrome, mut pages) = (0, 0);
-    let mut page = 0;
-    for (i, raw) in simplified.split('\n').enumerate() {
-        work::add(raw.len() + 1);
-        let feeds = raw.chars().take_while(|c| *c == '\u{c}').count();
-        page += feeds;
-        let raw = raw.trim_start_matches('\u{c}').trim_end_matches('\r');
-        let odd =
-            raw.as_bytes().windows(2).any(|w| w == [0xC2, 0xA0]) || raw.as_bytes().contains(&0x0C);
-        let text = if odd {
-            raw.replace(['\u{a0}', '\u{c}'], " ")
-        } else {
-            raw.to_owned()
-        };
-        let indent = text
-            .chars()
-            .take_while(|c| c.is_whitespace() && *c != '\t')
-            .count();
-        // Tabs at either end are kept: they open or close an empty cell.
-        let text = text.trim_matches(|c: char| c.is_whitespace() && c != '\t');
-        if text.trim().is_empty() {
-            continue;
-        }
-        // Page numbers and page furniture are short or start a line: their
-        // key form is taken from the first characters only.
-        let head: String = text.chars().take(40).collect();
-        let key = normalize::key(&head);
-        let whole = head.len() == text.len();
-        if whole && !text.contains(['|', '\t']) && normalize::is_page_mark(&key) {
-            pages += 1;
-            continue;
-        }
-        // A page number run onto the end of a line ("## 四、…情况 — 2 —").
-        let text = match normalize::trailing_page_mark(text) {
-            Some(rest) if !text.contains(['|', '\t']) => {
-                pages += 1;
-                rest
-            }
-            _ => text,
-        };
-        let padding = text
-            .chars()
-            .all(|c| c.is_whitespace() || matches!(c, '|' | '-' | ':' | '?' | '？' | '+'));
-        // A whole page on one line (a web archive's text) opens with its
-        // navigation too: a long line is content, whatever it opens with.
-        let long = text.len() > 900;
-        let meta = normalize::metadata(text).is_some();
-        if padding || meta || (!long && !key.is_empty() && normalize::is_chrome(&key)) {
-            // Padding lines ("|||") are not worth mentioning; page furniture is.
-            chrome += usize::from(!text.chars().all(|c| c == '|' || c.is_whitespace()));
-            furniture.take(text);
-            continue;
-        }
-        if let Some(spam) = normalize::spam_in(text) {
-            notes.push(Note::warning(
-                format!(
-                    "第 {} 行含有疑似网站被篡改植入的文字“{spam}”，已保留原样，请对照原件修改。",
-                    i + 1
-                ),
-                Some(i + 1),
-            ));
-        }
-        lines.push(Line {
-            number: i + 1,
-            text: text.to_owned(),
-            indent,
-            page,
-        });
-    }
-    if chrome > 0 {
-        notes.push(Note::info(
-            format!("已去掉网页上的导航、发布日期等杂项 {chrome} 行。"),
-            None,
-        ));
-    }
-    if pages > 0 {
-        notes.push(Note::info(format!("已去掉页码 {pages} 处。"), None));
-    }
-    lines
 }
 
 /// Sections 一, 五 and 六 (with the signature at the end of 六).

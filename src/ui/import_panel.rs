@@ -4,9 +4,11 @@
 use leptos::prelude::*;
 
 use super::batch::{Batch, BatchTable};
+use super::browser::paste::FileContent;
 use super::browser::{extras, paste};
 use super::state::AppState;
-use crate::import::{self, normalize, Imported, Level, Note};
+use crate::import::text::normalize;
+use crate::import::{self, Imported, NoteKind};
 use crate::model::edit::{Changes, Field};
 use crate::model::Report;
 use crate::rules::{self, Severity};
@@ -23,36 +25,35 @@ fn name_list(names: &[String]) -> String {
     )
 }
 
-/// Imports a paste or a file. A traditional-script text is first made
+/// Imports a paste or a text file. A traditional-script text is first made
 /// simplified by the extras worker (the page carries no converter tables).
 async fn read(text: String) -> Imported {
-    let note = |level, message: &str| Note {
-        level,
-        message: message.to_owned(),
-        line: None,
-    };
     if text.trim_start().starts_with('{') || !normalize::has_traditional(&text) {
         return import::import_file(&text);
     }
     match extras::simplify(&text).await {
         Ok(simplified) => {
             let mut imported = import::import_file(&simplified);
-            imported
-                .notes
-                .insert(0, note(Level::Info, "已将繁体字转换为简体字。"));
+            imported.notes.insert(0, NoteKind::Simplified.into());
             imported
         }
         Err(why) => {
             let mut imported = import::import_file(&text);
-            imported.notes.insert(
-                0,
-                note(
-                    Level::Warning,
-                    &format!("繁体字未能转换（{why}），已按原文读取。"),
-                ),
-            );
+            imported
+                .notes
+                .insert(0, NoteKind::NotSimplified(why).into());
             imported
         }
+    }
+}
+
+/// Imports what a file held (a Word, Excel or PDF file was read in the
+/// office worker; its 繁體 text is made simplified there too, by the
+/// importer's own converter).
+async fn read_file(content: FileContent) -> Imported {
+    match content {
+        FileContent::Text(text) => read(text).await,
+        FileContent::Opened(opened) => import::import_opened(&opened),
     }
 }
 
@@ -71,42 +72,17 @@ pub fn ImportPanel() -> impl IntoView {
     };
     // Only the latest paste's preview is shown, however long an earlier one took.
     let latest = StoredValue::new(0u32);
-    let show_preview = move |text: String, opened: Option<String>| {
+    let show_preview = move |content: FileContent, opened: Option<String>| {
         latest.update_value(|n| *n += 1);
         let mine = latest.get_value();
-        if text.trim().is_empty() {
+        if matches!(&content, FileContent::Text(text) if text.trim().is_empty()) {
             state.preview.set(None);
             return;
         }
         leptos::task::spawn_local(async move {
-            let mut imported = read(text).await;
+            let mut imported = read_file(content).await;
             if let Some(name) = opened {
-                // A Word, Excel or PDF file reaches the importer as HTML made
-                // by the worker: say what the file was, not that it was HTML.
-                let lower = name.to_ascii_lowercase();
-                let kind = [
-                    (".pdf", " PDF 文件", "，已按文字位置还原正文和表格"),
-                    (".docx", " Word 文件", ""),
-                    (".xlsx", " Excel 工作簿", "，已按行名读取表格"),
-                    (".xls", " Excel 工作簿", "，已按行名读取表格"),
-                ]
-                .into_iter()
-                .find(|(ext, _, _)| lower.ends_with(ext));
-                if kind.is_some() {
-                    imported
-                        .notes
-                        .retain(|n| n.message != crate::import::READ_AS_HTML);
-                }
-                let (what, how) = kind.map_or(("文件", ""), |(_, what, how)| (what, how));
-                let message = format!("已打开{what}“{name}”{how}。");
-                imported.notes.insert(
-                    0,
-                    Note {
-                        level: Level::Info,
-                        message,
-                        line: None,
-                    },
-                );
+                imported.notes.insert(0, NoteKind::Opened(name).into());
             }
             if latest.get_value() == mine {
                 state.preview.set(Some(imported));
@@ -115,7 +91,7 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let preview_from = move |text: String| {
         source.set(shown(text.clone()));
-        show_preview(text, None);
+        show_preview(FileContent::Text(text), None);
     };
     let on_paste = move |ev: leptos::ev::ClipboardEvent| {
         match paste::clipboard_content(&ev) {
@@ -126,9 +102,9 @@ pub fn ImportPanel() -> impl IntoView {
                 source.set(if content.len() > SHOWN_MAX {
                     String::new()
                 } else {
-                    shown(import::html::to_text(&content))
+                    shown(import::read::html::to_text(&content))
                 });
-                show_preview(content, None);
+                show_preview(FileContent::Text(content), None);
             }
             // A huge paste never goes into the box, where laying it out would freeze the page.
             Some((content, false)) if content.len() > SHOWN_MAX => {
@@ -140,13 +116,19 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let batch = RwSignal::new(None::<Batch>);
     let loaded = move |files: Vec<paste::FileText>| {
-        if let [one] = files.as_slice() {
-            match one {
-                Ok((name, text)) => {
-                    source.set(shown(text.clone()));
-                    show_preview(text.clone(), Some(name.clone()));
+        let mut files = files;
+        if files.len() == 1 {
+            match files.pop() {
+                Some(Ok((name, content))) => {
+                    // The box shows what was read: a file's text, never its markup.
+                    source.set(shown(match &content {
+                        FileContent::Text(text) => text.clone(),
+                        FileContent::Opened(opened) => opened.document.text(),
+                    }));
+                    show_preview(content, Some(name));
                 }
-                Err(why) => state.notice.set(Some(why.clone())),
+                Some(Err(why)) => state.notice.set(Some(why)),
+                None => {}
             }
             return;
         }
@@ -156,7 +138,7 @@ pub fn ImportPanel() -> impl IntoView {
             let mut failed = Vec::new();
             for file in files {
                 match file {
-                    Ok((name, text)) => reports.push((name, read(text).await.report)),
+                    Ok((name, content)) => reports.push((name, read_file(content).await.report)),
                     Err(why) => failed.push(why),
                 }
             }
@@ -248,7 +230,7 @@ fn Preview(imported: Imported, current: Report) -> impl IntoView {
         .notes
         .iter()
         .map(|n| {
-            let class = if n.level == Level::Warning {
+            let class = if n.level == import::Level::Warning {
                 "note warning"
             } else {
                 "note"

@@ -758,7 +758,13 @@ describe('opening the files people have (issue 11)', () => {
     await page.locator('[data-action="new"]').click();
     await drop([{ name: '统计表.xls', type: 'application/vnd.ms-excel', buffer: xls }]);
     await page.locator('[data-import-preview]').waitFor({ timeout: 30000 });
-    assert.match(await page.locator('[data-import-preview]').textContent(), /已打开 Excel 工作簿“统计表\.xls”，已按行名读取表格。/);
+    const xlsNotes = await page.locator('[data-import-preview]').textContent();
+    assert.match(xlsNotes, /已打开文件“统计表\.xls”。/);
+    assert.match(xlsNotes, /已按行名读取 Excel 工作簿中的表格。/);
+    // The box shows what was read, never markup.
+    const box = await page.locator('[data-import]').inputValue();
+    assert.doesNotMatch(box, /<t[dr]|<p>/);
+    assert.match(box, /行政规范性文件\t1/);
     await app.apply();
     assert.equal(await app.value('t2.normative_doc.in_force'), '3');
     assert.equal(await app.value('t3.new_received.total'), '0');
@@ -788,7 +794,9 @@ describe('opening the files people have (issue 11)', () => {
     await drop([{ name: '年报.pdf', type: 'application/pdf', buffer: pdf }]);
     await page.locator('[data-import-preview]').waitFor({ timeout: 30000 });
     const notes = await page.locator('[data-import-preview]').textContent();
-    assert.match(notes, /已打开 PDF 文件“年报\.pdf”，已按文字位置还原正文和表格。/);
+    assert.match(notes, /已打开文件“年报\.pdf”。/);
+    assert.match(notes, /已按文字位置读取 PDF 文件（\d+ 页）的正文和表格。/);
+    assert.doesNotMatch(await page.locator('[data-import]').inputValue(), /<t[dr]|<p>/);
     assert.doesNotMatch(notes, /已按网页（HTML）格式读取/);
     assert.match(await page.locator('[data-import-preview] .summary').textContent(), /新城区行政审批和政务服务局 2023年度.*读到 (19\d|200) \/ 200 个单元格/);
     await app.apply();

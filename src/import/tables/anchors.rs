@@ -1,7 +1,7 @@
 //! Row labels found in a section's words, in template order.
 
+use super::tokens::{Kind, Token};
 use super::TableDef;
-use crate::import::tokens::{Kind, Token};
 
 /// A row label found in the section: the tokens from its first to its last character.
 #[derive(Debug, Clone, Copy)]

@@ -6,8 +6,8 @@ use super::columns::Columns;
 use super::search::{resolve, Reading};
 use super::shape::Shape;
 use super::split::{complete, merged};
+use super::tokens::{Kind, Token};
 use super::{Cell, How, RowChoices};
-use crate::import::tokens::{Kind, Token};
 
 /// What reading a row needs besides its tokens.
 struct RowCtx<'a> {

@@ -1,7 +1,7 @@
 //! Column centres of space-aligned text (`pdftotext -layout`).
 
+use super::tokens::{Kind, Token};
 use super::Cell;
-use crate::import::tokens::{Kind, Token};
 
 /// Column centres of space-aligned rows, per page and row width: the median
 /// of each column over the lines that hold a whole row.

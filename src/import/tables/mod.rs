@@ -29,9 +29,10 @@ mod columns;
 mod search;
 mod shape;
 mod split;
+mod tokens;
 
-use super::tokens::Token;
-use super::Note;
+use super::note::{Note, NoteKind};
+use crate::import::text::Line;
 use crate::model::prose::Quote;
 use crate::model::Report;
 use crate::template::{CellId, TableId, Template};
@@ -41,6 +42,8 @@ use candidates::{candidates, unlabelled_windows, Candidate};
 use columns::Columns;
 use shape::Shape;
 use split::stacked;
+pub(super) use tokens::is_run_together;
+use tokens::tokens;
 
 /// A row the reader expects, in template order.
 pub(super) struct RowDef {
@@ -166,8 +169,10 @@ impl RowChoices {
 
 /// A table's section as the importer found it.
 pub(super) struct Section<'a> {
-    /// The section's tokens.
-    pub tokens: &'a [Token],
+    /// The section's lines.
+    pub lines: &'a [Line],
+    /// The whole text runs together without spaces.
+    pub glued: bool,
     /// What the report's prose says of the tables' totals.
     pub quotes: &'a [Quote],
     /// The section's heading was not found: say nothing of rows not found.
@@ -183,13 +188,14 @@ pub(super) fn read(
     all_notes: &mut Vec<Note>,
 ) {
     let Section {
-        tokens,
+        lines,
+        glued,
         quotes,
         quiet_if_absent,
     } = *section;
+    let tokens = &tokens(lines, glued);
     let t = report.template();
     let shape = Shape::new(t, def, quotes);
-    let name = def.id.name();
     let (anchors, again) = if def.labelled {
         anchors(def, tokens)
     } else {
@@ -225,10 +231,7 @@ pub(super) fn read(
     let choice = choose(&shape, candidates);
     let mut notes = Vec::new();
     if repeated {
-        notes.push(Note::info(
-            format!("{name}中有重复出现的行，已采用第一次出现的数据。"),
-            None,
-        ));
+        notes.push(NoteKind::RowsRepeated(def.id).into());
     }
     let Some(Choice {
         best:
@@ -283,10 +286,7 @@ pub(super) fn read(
     let confirmed = holds >= 3 && fails == 0 && figures >= 3;
     if !laid_out && !confirmed && grid.iter().any(|c| *c != Cell::Unread) {
         grid.iter_mut().for_each(|c| *c = Cell::Unread);
-        notes.push(Note::warning(
-            format!("{name}的数字与行名分开排列（如从 PDF 复制的文字），按合计关系也无法确定对应关系，已留空，请对照原件填写。"),
-            None,
-        ));
+        notes.push(NoteKind::TableApart(def.id).into());
     }
     // Cells on which an equally good reading disagrees are not read.
     let mut disputed = 0;
@@ -299,10 +299,7 @@ pub(super) fn read(
         }
     }
     if disputed > 0 {
-        notes.push(Note::warning(
-            format!("{name}有 {disputed} 个单元格能按两种方式读出且都符合合计关系，无法确定，已留空，请对照原件填写。"),
-            None,
-        ));
+        notes.push(NoteKind::Disputed(def.id, disputed).into());
     }
     // Two witnesses per cell: its place and no contested sum, or a sum of
     // it that holds (see accept.rs).
@@ -313,13 +310,7 @@ pub(super) fn read(
         }
     }
     if !unproven.is_empty() {
-        notes.push(Note::warning(
-            format!(
-                "{name}有 {} 个单元格读到的数字没有得到合计关系的印证（不在其行名所在的行，或与另一种读法相矛盾），已留空，请对照原件填写。",
-                unproven.len()
-            ),
-            None,
-        ));
+        notes.push(NoteKind::Unproven(def.id, unproven.len()).into());
     }
     // What the prose says otherwise than a cell kept (by its place or its
     // sums) is said, not silently overruled.
@@ -334,22 +325,19 @@ pub(super) fn read(
         };
         let [i] = set.as_slice() else { continue };
         if let (Some(Cell::Val(read)), Some(&id)) = (grid.get(*i), cell_ids.get(*i)) {
-            notes.push(Note::warning(
-                format!(
-                    "{}读到的是 {read}，而正文写的是 {}；已按表中数字填入，请核对。",
-                    t.describe(id),
-                    said.value
-                ),
-                None,
-            ));
+            notes.push(
+                NoteKind::ProseDiffers {
+                    place: t.describe(id),
+                    read: read.clone(),
+                    said: said.value,
+                }
+                .into(),
+            );
         }
     }
     for &row in &open {
         if let Some(r) = def.rows.get(row) {
-            notes.push(Note::warning(
-                                format!("{name}“{}”行的数字有多种拆分或位置都符合合计关系，无法确定的单元格已留空，请对照原件填写。", short(r.label)),
-                None,
-            ));
+            notes.push(NoteKind::RowOpen(def.id, r.label).into());
         }
     }
     let mut cells = 0;
@@ -383,57 +371,36 @@ pub(super) fn read(
             if !found {
                 missing_rows.push(row);
             } else if read == 0 && !open.contains(&row) {
-                notes.push(Note::warning(
-                    format!(
-                        "{name}“{}”行没有读到数字，这些单元格留空待填。",
-                        short(r.label)
-                    ),
-                    None,
-                ));
+                notes.push(NoteKind::RowEmpty(def.id, r.label).into());
             }
         }
         for row in missing_rows {
             if let Some(r) = def.rows.get(row) {
-                notes.push(Note::warning(
-                    format!(
-                        "{name}没有找到“{}”行，这些单元格留空待填（不会当作0）。",
-                        r.label
-                    ),
-                    None,
-                ));
+                notes.push(NoteKind::RowMissing(def.id, r.label).into());
             }
         }
     } else if cells == 0 {
-        notes.push(Note::warning(
-            format!("{name}没有读到数据，15 个单元格留空待填。"),
-            None,
-        ));
+        notes.push(NoteKind::TableEmpty(def.id, shape.kinds.len()).into());
     } else {
         let unread = grid.iter().filter(|c| **c == Cell::Unread).count();
         if unread > 0 {
-            notes.push(Note::warning(
-                format!(
-                    "{name}只读到 {cells} 个数（应有 {} 个），其余留空待填。",
-                    shape.kinds.len()
-                ),
-                None,
-            ));
+            notes.push(
+                NoteKind::TablePartial {
+                    table: def.id,
+                    read: cells,
+                    of: shape.kinds.len(),
+                }
+                .into(),
+            );
         }
     }
     let inferred_rows = row_inferred.iter().filter(|f| **f).count();
     if inferred_rows > 0 {
-        notes.push(Note::info(
-            format!("{name}有 {inferred_rows} 行的数字在原文中连在一起或缺了空白单元格，已按合计关系确定位置，请核对（已标出）。"),
-            None,
-        ));
+        notes.push(NoteKind::InferredRows(def.id, inferred_rows).into());
     }
     if rows_found > 0 || cells > 0 || !quiet_if_absent {
         all_notes.append(&mut notes);
     }
-}
-
-fn short(label: &str) -> String {
-    label.chars().take(24).collect()
 }
 
 /// Unit tests of the stages on the official form's own tables: the digit
@@ -446,8 +413,8 @@ mod tests {
     use super::search::resolve;
     use super::shape::Shape;
     use super::split::complete;
+    use super::tokens::{Kind, Token};
     use super::*;
-    use crate::import::tokens::{Kind, Token};
     use crate::template::{Format, Template};
 
     /// A table's cells from their printed values: "." unread, "_" blank.

@@ -3,8 +3,8 @@
 //! blanks, numbers cut over lines joined.
 
 use super::shape::Shape;
+use super::tokens::{Kind, Token};
 use super::Cell;
-use crate::import::tokens::{Kind, Token};
 
 /// At most this many possibilities are weighed for one row or one table.
 pub(super) const MAX_OPTIONS: usize = 4096;

@@ -6,8 +6,8 @@
 //! own features.
 //!
 //! Page side: [`download`] renders a file, [`simplify`] makes a traditional
-//! paste simplified before it is imported, [`office_to_html`] opens a Word,
-//! Excel or PDF file. Worker side: [`serve`].
+//! paste simplified before it is imported, [`open_file`] reads a Word, Excel
+//! or PDF file. Worker side: [`serve`].
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -44,26 +44,16 @@ pub fn serve() {
             set(&reply, "id", &field(&data, "id"));
             let kind = field(&data, "kind").as_string().unwrap_or_default();
             #[cfg(feature = "docx")]
-            if kind == "office_to_html" {
+            if kind == "open" {
                 let bytes = field(&data, "bytes")
                     .unchecked_into::<js_sys::Uint8Array>()
                     .to_vec();
-                #[cfg(feature = "pdf")]
-                if crate::import::is_pdf(&bytes) {
-                    match crate::import::pdf::to_html(&bytes) {
-                        Ok(read) => set(&reply, "text", &JsValue::from_str(&read.html)),
-                        Err(why) => set(&reply, "error", &JsValue::from_str(&why)),
-                    }
-                    let _ = reply_to.post_message(&reply);
-                    return;
-                }
-                let html = if crate::import::xlsx::is_workbook(&bytes) {
-                    crate::import::xlsx::to_html(&bytes)
-                } else {
-                    crate::import::docx::to_html(&bytes)
-                };
-                match html {
-                    Ok(html) => set(&reply, "text", &JsValue::from_str(&html)),
+                // The file read, sent back as JSON for the page to import.
+                let opened = crate::import::open(&bytes)
+                    .map(crate::import::Opened::simplified)
+                    .and_then(|o| serde_json::to_string(&o).map_err(|e| e.to_string()));
+                match opened {
+                    Ok(json) => set(&reply, "text", &JsValue::from_str(&json)),
                     Err(why) => set(&reply, "error", &JsValue::from_str(&why)),
                 }
                 let _ = reply_to.post_message(&reply);
@@ -71,7 +61,7 @@ pub fn serve() {
             }
             if kind == "simplify" {
                 let text = field(&data, "text").as_string().unwrap_or_default();
-                let simplified = crate::import::normalize::to_simplified(&text);
+                let simplified = crate::import::text::normalize::to_simplified(&text);
                 set(&reply, "text", &JsValue::from_str(&simplified));
                 let _ = reply_to.post_message(&reply);
                 return;
@@ -244,14 +234,15 @@ pub async fn simplify(text: &str) -> Result<String, String> {
     Ok(field(&reply, "text").as_string().unwrap_or_default())
 }
 
-/// Page side: a Word file's body or an Excel workbook's sheets as HTML for
-/// the importer, read in the worker (the page carries no zip or XML reader).
-pub async fn office_to_html(bytes: &[u8]) -> Result<String, String> {
+/// Page side: a Word, Excel or PDF file read in the worker (the page
+/// carries no zip, XML or PDF reader) into its paragraphs and tables.
+pub async fn open_file(bytes: &[u8]) -> Result<crate::import::Opened, String> {
     let message = js_sys::Object::new();
-    set(&message, "kind", &JsValue::from_str("office_to_html"));
+    set(&message, "kind", &JsValue::from_str("open"));
     set(&message, "bytes", &js_sys::Uint8Array::from(bytes));
     let reply = call(Which::Office, message).await?;
-    Ok(field(&reply, "text").as_string().unwrap_or_default())
+    let json = field(&reply, "text").as_string().unwrap_or_default();
+    serde_json::from_str(&json).map_err(|_| "后台组件返回的文件内容无法读取。".to_owned())
 }
 
 /// Page side: renders `kind` ("docx", "html", "txt") of a draft in the worker

@@ -30,8 +30,17 @@ fn decode(bytes: &js_sys::Uint8Array) -> Option<String> {
         .ok()
 }
 
-/// A file read as text: (name, text), or a Chinese reason.
-pub type FileText = Result<(String, String), String>;
+/// What a file held: text to import as a paste, or a Word, Excel or PDF
+/// file read in the office worker.
+pub enum FileContent {
+    /// Text (.txt, .html, .json), decoded.
+    Text(String),
+    /// A Word, Excel or PDF file, read.
+    Opened(crate::import::Opened),
+}
+
+/// A file read: (name, what it held), or a Chinese reason.
+pub type FileText = Result<(String, FileContent), String>;
 
 /// Reads every file of a list as text, then calls `done` with them in order.
 fn read_files(files: web_sys::FileList, done: impl FnOnce(Vec<FileText>) + 'static) {
@@ -48,22 +57,19 @@ fn read_files(files: web_sys::FileList, done: impl FnOnce(Vec<FileText>) + 'stat
                 out.push(Err(format!("无法读取文件“{name}”。")));
                 continue;
             };
-            // A Word, Excel or PDF file: as HTML, read in the extras worker.
-            if crate::import::is_zip(&bytes)
-                || crate::import::is_ole(&bytes)
-                || crate::import::is_pdf(&bytes)
-            {
+            // A Word, Excel or PDF file: read in the office worker.
+            if crate::import::FileKind::of(&bytes).is_office() {
                 out.push(
-                    super::extras::office_to_html(&bytes)
+                    super::extras::open_file(&bytes)
                         .await
-                        .map(|html| (name.clone(), html))
+                        .map(|opened| (name.clone(), FileContent::Opened(opened)))
                         .map_err(|why| format!("“{name}”：{why}")),
                 );
                 continue;
             }
             out.push(
                 decode(&js_sys::Uint8Array::from(bytes.as_slice()))
-                    .map(|t| (name.clone(), t))
+                    .map(|t| (name.clone(), FileContent::Text(t)))
                     .ok_or_else(|| format!("无法读取文件“{name}”。")),
             );
         }

@@ -13,12 +13,13 @@
 //!   twice only when a second block of tables follows; reading stops there.
 //!   Otherwise the stray line is ordinary text.
 
-use super::{normalize, Line, Note};
+use super::{normalize, Line};
+use crate::import::note::{Note, NoteKind};
 use crate::model::outline::strip_enumeral;
 use crate::template::SECTIONS;
 
 /// Where each section starts, as line indices.
-pub(super) struct Found {
+pub(in crate::import) struct Found {
     starts: [Option<usize>; 6],
     end: usize,
 }
@@ -93,7 +94,7 @@ fn keyed_cores() -> &'static [Vec<String>] {
 }
 
 /// The section a line is the heading of, given the section read last.
-pub(super) fn heading_of(line: &str, current: Option<usize>) -> Option<usize> {
+pub(in crate::import) fn heading_of(line: &str, current: Option<usize>) -> Option<usize> {
     // A heading is short: 40 characters in key form at most.
     let head: String = line.chars().take(120).collect();
     if head.len() < line.len() {
@@ -160,7 +161,7 @@ fn similarity(a: &str, b: &str) -> f64 {
 /// Cuts headings out of lines they were run into: "…详见下表。二、主动公开政府
 ///信息情况第二十条…" becomes three lines. Only a numeral with its section's
 /// exact title counts, so prose naming a section is left alone.
-pub(super) fn split_run_in_headings(lines: Vec<Line>) -> Vec<Line> {
+pub(in crate::import) fn split_run_in_headings(lines: Vec<Line>) -> Vec<Line> {
     let marks: Vec<(usize, String)> = SECTIONS
         .iter()
         .enumerate()
@@ -178,7 +179,7 @@ pub(super) fn split_run_in_headings(lines: Vec<Line>) -> Vec<Line> {
             continue;
         }
         let mut cuts: Vec<(usize, usize)> = Vec::new();
-        super::work::add(line.text.len() * marks.len());
+        crate::import::work::add(line.text.len() * marks.len());
         for (_, mark) in &marks {
             let mut from = 0;
             while let Some(at) = line.text.get(from..).and_then(|s| s.find(mark.as_str())) {
@@ -214,14 +215,14 @@ pub(super) fn split_run_in_headings(lines: Vec<Line>) -> Vec<Line> {
     out
 }
 
-pub(super) fn find(lines: &[Line], notes: &mut Vec<Note>) -> Found {
+pub(in crate::import) fn find(lines: &[Line], notes: &mut Vec<Note>) -> Found {
     // Every heading candidate, reading each line against the section before it.
     let mut starts = [None; 6];
     let mut current: Option<usize> = None;
     let mut end = lines.len();
     let mut strays: Vec<(usize, usize)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        super::work::add(1);
+        crate::import::work::add(1);
         let Some(s) = heading_of(&line.text, current) else {
             continue;
         };
@@ -247,13 +248,7 @@ pub(super) fn find(lines: &[Line], notes: &mut Vec<Note>) -> Found {
     });
     if let Some(&(i, s)) = second {
         let line = lines.get(i).map_or(0, |l| l.number);
-        notes.push(Note::info(
-            format!(
-                "“{}”在第 {line} 行再次出现：报告内容重复，已采用第一份。",
-                SECTIONS.get(s).map_or("", |x| x.title),
-            ),
-            Some(line),
-        ));
+        notes.push(NoteKind::Repeated { section: s, line }.into());
         // Headings recorded after the second copy began are not the first copy's.
         for slot in starts.iter_mut() {
             if slot.is_some_and(|j| j >= i) {

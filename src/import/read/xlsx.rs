@@ -1,12 +1,12 @@
-//! An Excel workbook (.xlsx, as Excel, WPS or this app write it) opened as
-//! a report: each sheet becomes an HTML table, merged cells kept, and the
-//! importer reads it by its row labels and sums, as it reads a pasted page.
-//! Formula cells give the value the spreadsheet last calculated. Feature
-//! `docx`.
+//! An Excel workbook (.xlsx, as Excel, WPS or this app write it; or the
+//! older .xls) opened as a report: each sheet becomes a table of a
+//! [`Document`], merged cells kept, and the importer reads it by its row
+//! labels and sums, as it reads a pasted page. Formula cells give the value
+//! the spreadsheet last calculated. Feature `docx`.
 
 use calamine::{Data, Reader, Xls, Xlsx};
 
-use super::docx::escape;
+use crate::import::document::{Block, Document, Table, TableCell};
 
 /// A cell as the sheet shows it: whole numbers without ".0".
 fn shown(cell: &Data) -> String {
@@ -21,21 +21,12 @@ fn shown(cell: &Data) -> String {
     }
 }
 
-/// Whether bytes are an Excel workbook: a zip holding `xl/workbook.xml`, or
-/// an old Office file (.xls; a .doc is refused when read).
-pub fn is_workbook(bytes: &[u8]) -> bool {
-    super::is_ole(bytes)
-        || super::is_zip(bytes)
-            && zip::ZipArchive::new(std::io::Cursor::new(bytes))
-                .is_ok_and(|z| z.index_for_name("xl/workbook.xml").is_some())
-}
-
 /// A sheet's cells and its merged regions.
 type Sheet = (calamine::Range<Data>, Vec<calamine::Dimensions>);
 
-/// Every sheet of a workbook, .xlsx or the older .xls, as HTML tables. Err
-/// with a Chinese reason.
-pub fn to_html(bytes: &[u8]) -> Result<String, String> {
+/// Every sheet of a workbook, .xlsx or the older .xls (`old`), as tables.
+/// Err with a Chinese reason.
+pub fn read(bytes: &[u8], old: bool) -> Result<Document, String> {
     /// Each sheet's range and merged regions (`merged` is each reader's own method).
     fn sheets<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
         mut book: R,
@@ -49,7 +40,7 @@ pub fn to_html(bytes: &[u8]) -> Result<String, String> {
             })
             .collect()
     }
-    let sheets = if super::is_ole(bytes) {
+    let sheets = if old {
         let book: Xls<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
             .map_err(|_| {
                 "文件是旧版 Office 格式，但不是可以读取的 Excel（.xls）工作簿。旧版 Word（.doc）文件请先在 Word 或 WPS 中另存为 .docx。".to_owned()
@@ -64,37 +55,32 @@ pub fn to_html(bytes: &[u8]) -> Result<String, String> {
             b.merge_cells_by_sheet_name(name).unwrap_or_default()
         })
     };
-    let mut out = String::new();
+    let mut out = Document::default();
     for (range, merged) in sheets {
         let (top, left) = range.start().unwrap_or((0, 0));
-        out.push_str("<table>\n");
+        let mut table = Table::default();
         for (r, row) in range.rows().enumerate() {
             let r = r as u32 + top;
-            out.push_str("<tr>");
+            let mut cells = Vec::new();
             for (c, cell) in row.iter().enumerate() {
                 let c = c as u32 + left;
                 let region = merged.iter().find(|d| {
                     (d.start.0..=d.end.0).contains(&r) && (d.start.1..=d.end.1).contains(&c)
                 });
-                let (rows, cols) = match region {
+                let (rowspan, colspan) = match region {
                     Some(d) if d.start != (r, c) => continue,
                     Some(d) => (d.end.0 - d.start.0 + 1, d.end.1 - d.start.1 + 1),
                     None => (1, 1),
                 };
-                out.push_str("<td");
-                if cols > 1 {
-                    out.push_str(&format!(" colspan=\"{cols}\""));
-                }
-                if rows > 1 {
-                    out.push_str(&format!(" rowspan=\"{rows}\""));
-                }
-                out.push('>');
-                out.push_str(&escape(&shown(cell)));
-                out.push_str("</td>");
+                cells.push(TableCell {
+                    text: shown(cell),
+                    rowspan,
+                    colspan,
+                });
             }
-            out.push_str("</tr>\n");
+            table.rows.push(cells);
         }
-        out.push_str("</table>\n");
+        out.blocks.push(Block::Table(table));
     }
     Ok(out)
 }

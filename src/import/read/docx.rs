@@ -1,19 +1,21 @@
 //! A Word file (.docx) opened as a report: its paragraphs and tables, merged
-//! cells kept (`w:gridSpan` → colspan, `w:vMerge` → rowspan), written as
-//! HTML for the importer, which reads tables by their own sums as it does a
-//! pasted web page. Feature `docx`: the command line, and the page's extras
-//! worker.
+//! cells kept (`w:gridSpan` → colspan, `w:vMerge` → rowspan), as a
+//! [`Document`] for the importer, which reads tables by their own sums as
+//! it does a pasted web page. Feature `docx`: the command line, and the
+//! page's office worker.
 
 use std::io::Read;
 
-use roxmltree::{Document, Node};
+use roxmltree::Node;
+
+use crate::import::document::{Block, Document, Table, TableCell};
 
 /// Largest `word/document.xml` read (a long report is ~1 MB; a zip bomb is not).
 const MAX_XML: u64 = 32 * 1024 * 1024;
 
-/// The body of a .docx as HTML: `<p>` per paragraph, `<table>` per table.
-/// Err with a Chinese reason when it is not a Word file that can be read.
-pub fn to_html(bytes: &[u8]) -> Result<String, String> {
+/// The body of a .docx: its paragraphs and tables. Err with a Chinese
+/// reason when it is not a Word file that can be read.
+pub fn read(bytes: &[u8]) -> Result<Document, String> {
     const NOT_WORD: &str = "文件不是可以读取的 Word（.docx）文件";
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| {
         format!("{NOT_WORD}（无法解压）。旧版 .doc 文件请先在 Word 或 WPS 中另存为 .docx。")
@@ -26,12 +28,13 @@ pub fn to_html(bytes: &[u8]) -> Result<String, String> {
         .take(MAX_XML)
         .read_to_string(&mut xml)
         .map_err(|_| format!("{NOT_WORD}（正文无法读取）。"))?;
-    let doc = Document::parse(&xml).map_err(|e| format!("{NOT_WORD}（正文格式错误：{e}）。"))?;
+    let doc = roxmltree::Document::parse(&xml)
+        .map_err(|e| format!("{NOT_WORD}（正文格式错误：{e}）。"))?;
     let body = doc
         .descendants()
         .find(|n| is(n, "body"))
         .ok_or_else(|| format!("{NOT_WORD}（没有正文）。"))?;
-    let mut out = String::with_capacity(xml.len() / 4);
+    let mut out = Document::default();
     for child in body.children() {
         block(child, &mut out);
     }
@@ -49,13 +52,6 @@ fn val<'a>(node: &Node<'a, '_>) -> Option<&'a str> {
         .map(|a| a.value())
 }
 
-/// Text made safe inside HTML (the office readers write HTML for the importer).
-pub(super) fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// A paragraph's text: runs, tabs as spaces, breaks as new lines.
 fn text_of(node: Node) -> String {
     let mut s = String::new();
@@ -70,12 +66,10 @@ fn text_of(node: Node) -> String {
     s
 }
 
-fn block(node: Node, out: &mut String) {
+fn block(node: Node, out: &mut Document) {
     if is(&node, "p") {
         for line in text_of(node).lines() {
-            out.push_str("<p>");
-            out.push_str(&escape(line));
-            out.push_str("</p>\n");
+            out.paragraph(line);
         }
     } else if is(&node, "tbl") {
         table(node, out);
@@ -96,7 +90,7 @@ struct Cell {
     continues: bool,
 }
 
-fn table(node: Node, out: &mut String) {
+fn table(node: Node, out: &mut Document) {
     let rows: Vec<Vec<Cell>> = node
         .children()
         .filter(|n| is(n, "tr"))
@@ -132,9 +126,9 @@ fn table(node: Node, out: &mut String) {
                 .collect()
         })
         .collect();
-    out.push_str("<table>\n");
+    let mut grid = Table::default();
     for (r, row) in rows.iter().enumerate() {
-        out.push_str("<tr>");
+        let mut cells = Vec::new();
         for cell in row.iter().filter(|c| !c.continues) {
             // Rows below whose cell at this column continues this one.
             let down = rows
@@ -142,20 +136,15 @@ fn table(node: Node, out: &mut String) {
                 .skip(r + 1)
                 .take_while(|below| below.iter().any(|c| c.col == cell.col && c.continues))
                 .count();
-            out.push_str("<td");
-            if cell.span > 1 {
-                out.push_str(&format!(" colspan=\"{}\"", cell.span));
-            }
-            if down > 0 {
-                out.push_str(&format!(" rowspan=\"{}\"", down + 1));
-            }
-            out.push('>');
-            out.push_str(&escape(cell.text.trim()));
-            out.push_str("</td>");
+            cells.push(TableCell {
+                text: cell.text.trim().to_owned(),
+                rowspan: u32::try_from(down + 1).unwrap_or(u32::MAX),
+                colspan: u32::try_from(cell.span).unwrap_or(1),
+            });
         }
-        out.push_str("</tr>\n");
+        grid.rows.push(cells);
     }
-    out.push_str("</table>\n");
+    out.blocks.push(Block::Table(grid));
 }
 
 #[cfg(test)]
@@ -165,7 +154,6 @@ mod tests {
 
     #[test]
     fn not_a_word_file_says_why() {
-        assert!(to_html(b"plain text").unwrap_err().contains("无法解压"));
-        assert!(!super::super::is_zip(b"plain text"));
+        assert!(read(b"plain text").unwrap_err().contains("无法解压"));
     }
 }

@@ -198,7 +198,7 @@ fn find_title(front: &[Line]) -> Option<(usize, usize, String)> {
 /// the metadata box (名称), of a crawler's header (标题) or inside a
 /// breadcrumb, and the publisher the metadata box names (发布机构).
 #[derive(Debug, Default)]
-pub(super) struct Furniture {
+pub(in crate::import) struct Furniture {
     /// Titles, in the page's order.
     pub titles: Vec<String>,
     /// Publishers, in the page's order.
@@ -244,7 +244,7 @@ fn quoted_title(text: &str) -> Option<String> {
 /// order of trust: the report's own title line; the page's metadata box
 /// (名称, 发布机构) or a breadcrumb; the preamble ("现将《…》公布如下",
 /// "由…编制"); the signature (read with 六). Never a CMS byline ("来源：").
-pub(super) fn read(front: &[Line], furniture: &Furniture, report: &mut Report) {
+pub(in crate::import) fn read(front: &[Line], furniture: &Furniture, report: &mut Report) {
     let found = find_title(front);
     let preamble_lines: Vec<&str> = match &found {
         Some((_, end, title)) => front
@@ -372,7 +372,7 @@ pub fn agency_of_title(title: &str) -> Option<String> {
 }
 
 /// Takes "机关名称 / 2024年1月20日" off the end of section 六.
-pub(super) fn read_signature(other: &mut Vec<&str>, report: &mut Report) {
+pub(in crate::import) fn read_signature(other: &mut Vec<&str>, report: &mut Report) {
     let Some(last) = other.last() else { return };
     if last.chars().count() > 20 || parse_date(last).is_none() {
         return;

@@ -78,14 +78,14 @@ impl<'a> Iterator for Scanner<'a> {
             if self.rest.is_empty() {
                 return None;
             }
-            super::work::add(1);
+            crate::import::work::add(1);
             let Some(lt) = self.rest.find('<') else {
                 let text = self.rest;
                 self.rest = "";
                 return Some(Event::Text(text));
             };
             if lt > 0 {
-                super::work::add(lt);
+                crate::import::work::add(lt);
                 let text = &self.rest[..lt];
                 self.rest = &self.rest[lt..];
                 return Some(Event::Text(text));
@@ -158,7 +158,7 @@ fn layout_tables(html: &str) -> Vec<bool> {
 ///
 /// ```
 /// let html = "<p>一、总体情况</p><table><tr><td rowspan=2>行政许可</td><td>6,240</td></tr></table><script>alert(1)</script>";
-/// assert_eq!(nianbao::import::html::to_text(html), "一、总体情况\n|行政许可|6,240|\n");
+/// assert_eq!(nianbao::import::read::html::to_text(html), "一、总体情况\n|行政许可|6,240|\n");
 /// ```
 pub fn to_text(html: &str) -> String {
     let layout = layout_tables(html);
@@ -243,7 +243,7 @@ fn starts_tag(s: &str) -> bool {
 fn tag_end(s: &str) -> Option<usize> {
     let mut quote: Option<u8> = None;
     for (i, &b) in s.as_bytes().iter().enumerate().skip(1) {
-        super::work::add(1);
+        crate::import::work::add(1);
         match (quote, b) {
             (Some(q), _) if b == q => quote = None,
             (Some(_), _) => {}
@@ -265,7 +265,7 @@ fn skip_element<'a>(rest: &'a str, name: &str) -> &'a str {
         .and_then(|b| b.iter().position(|&c| c == b'<'))
     {
         let start = at + lt;
-        super::work::add(lt + 1);
+        crate::import::work::add(lt + 1);
         let after = bytes.get(start + 1..).unwrap_or_default();
         let closes = after.first() == Some(&b'/')
             && after

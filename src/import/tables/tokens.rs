@@ -12,7 +12,7 @@
 //! cut from the words they touch; a list number ("2.其他法律…") stays with
 //! its label.
 
-use super::Line;
+use crate::import::text::Line;
 use crate::model::number::{self, Value};
 use crate::template::ValueKind;
 
@@ -124,7 +124,7 @@ fn label_before_value(piece: &str) -> Option<(&str, &str)> {
 
 /// True when the text runs together without spaces (web-archive text): then
 /// digits touching words are cut out as values.
-pub(super) fn is_run_together(lines: &[Line]) -> bool {
+pub(in crate::import) fn is_run_together(lines: &[Line]) -> bool {
     let (mut chars, mut spaces) = (0usize, 0usize);
     for l in lines {
         chars += l.text.chars().count();
@@ -163,7 +163,7 @@ impl Out {
     }
 
     fn word(&mut self, text: &str, x: Option<u32>) {
-        let key = super::normalize::key(text);
+        let key = crate::import::text::normalize::key(text);
         if key.is_empty() {
             return;
         }
@@ -290,7 +290,7 @@ pub(super) fn tokens(lines: &[Line], glued: bool) -> Vec<Token> {
         page: 0,
     };
     for (i, line) in lines.iter().enumerate() {
-        super::work::add(line.text.len() + 1);
+        crate::import::work::add(line.text.len() + 1);
         out.line = i;
         out.page = line.page;
         let text = line.text.as_str();
@@ -330,7 +330,8 @@ fn separated(out: &mut Out, text: &str, glued: bool) {
     let last_filled = cells.iter().rposition(|c| !c.is_empty());
     for (n, cell) in cells.iter().enumerate() {
         // A page number run into a row ("|复议后起诉| — 2 —").
-        if super::normalize::is_page_mark(&super::normalize::key(cell)) {
+        if crate::import::text::normalize::is_page_mark(&crate::import::text::normalize::key(cell))
+        {
             continue;
         }
         if cell.is_empty() {

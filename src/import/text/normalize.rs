@@ -76,7 +76,7 @@ const TRADITIONAL: &str = "與為這個們來時會於對國學說後過經發�
 /// characters are written only so): the page then has it converted first.
 ///
 /// ```
-/// use nianbao::import::normalize::has_traditional;
+/// use nianbao::import::text::normalize::has_traditional;
 /// assert!(has_traditional("收到和處理政府信息公開申請情況"));
 /// assert!(!has_traditional("收到和处理政府信息公开申请情况"));
 /// ```
@@ -193,7 +193,7 @@ const FIELDS: [(&str, Field); 24] = [
 /// each with its value; None when the line does not open with a field.
 ///
 /// ```
-/// use nianbao::import::normalize::metadata;
+/// use nianbao::import::text::normalize::metadata;
 /// let f = metadata("索引号：1115/2024-00012  发布机构：某区商务局  公开日期：2024-01-20").unwrap();
 /// assert_eq!(f[1].1, "某区商务局");
 /// assert!(metadata("名称：某区商务局2023年政府信息公开工作年度报告").is_some());
@@ -239,7 +239,7 @@ pub fn metadata(line: &str) -> Option<Vec<(Field, String)>> {
 /// one: it names the site's owner as often as the report's author.
 ///
 /// ```
-/// use nianbao::import::normalize::publisher;
+/// use nianbao::import::text::normalize::publisher;
 /// assert_eq!(publisher("发布日期:2024-01-29 发布机构:大武口区人民政府办公室").as_deref(), Some("大武口区人民政府办公室"));
 /// assert_eq!(publisher("发布日期:2024-01-29 来源:大武口区人民政府办公室"), None);
 /// assert_eq!(publisher("发布机构：本网"), None);
@@ -291,7 +291,7 @@ pub(crate) fn looks_like_agency(name: &str) -> bool {
 /// "第3页共10页", "3/10" (in key form).
 ///
 /// ```
-/// use nianbao::import::normalize::is_page_mark;
+/// use nianbao::import::text::normalize::is_page_mark;
 /// assert!(is_page_mark("—3—") && is_page_mark("-12-") && is_page_mark("第3页共10页") && is_page_mark("3/10"));
 /// assert!(!is_page_mark("3") && !is_page_mark("-3") && !is_page_mark("—") && !is_page_mark("2023"));
 /// assert!(!is_page_mark("———3———"));
@@ -322,7 +322,7 @@ pub fn is_page_mark(key: &str) -> bool {
 /// sentence is not one.
 ///
 /// ```
-/// use nianbao::import::normalize::trailing_page_mark;
+/// use nianbao::import::text::normalize::trailing_page_mark;
 /// assert_eq!(trailing_page_mark("四、政府信息公开行政复议、行政诉讼情况 — 2 —"), Some("四、政府信息公开行政复议、行政诉讼情况"));
 /// assert_eq!(trailing_page_mark("共 3 件 - 4 -"), Some("共 3 件"));
 /// assert_eq!(trailing_page_mark("合计 3"), None);
