@@ -38,12 +38,7 @@ pub fn zeros(report: &Report) -> Vec<CellId> {
             .iter()
             .filter(|r| r.cells().any(|c| blanks.contains(&c)))
         {
-            let holds = |zero: bool| {
-                let side =
-                    |s: &[CellId]| -> Option<i64> { s.iter().map(|&c| number(c, zero)).sum() };
-                Some(side(&rel.lhs)? == side(&rel.rhs)?)
-            };
-            match holds(true) {
+            match rel.holds(|c| number(c, true)) {
                 Some(true) => gained += 1,
                 Some(false) => broken += 1,
                 None => {}

@@ -50,10 +50,8 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     let mut unassessable: Vec<&Relation> = Vec::new();
     let mut failing: Vec<&Relation> = Vec::new();
     for rel in &t.relations {
-        let lhs: Option<i64> = rel.lhs.iter().map(|&c| value(c).number()).sum();
-        let rhs: Option<i64> = rel.rhs.iter().map(|&c| value(c).number()).sum();
-        match (lhs, rhs) {
-            (Some(l), Some(r)) if l != r => {
+        match rel.sums(|c| value(c).number()) {
+            Some((l, r)) if l != r => {
                 let mut f = Finding::new(
                     rel.kind.id(),
                     Severity::Error,
@@ -68,7 +66,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
                 out.push(f);
                 failing.push(rel);
             }
-            (Some(_), Some(_)) => {}
+            Some(_) => {}
             // Not assessable: never passed, never an error. A relation with
             // nothing filled at all is left to D2.
             _ if rel.cells().any(|c| !value(c).is_absent()) => unassessable.push(rel),

@@ -60,6 +60,39 @@ impl Relation {
     pub fn cells(&self) -> impl Iterator<Item = CellId> + '_ {
         self.lhs.iter().chain(self.rhs.iter()).copied()
     }
+
+    /// The two sides' sums under `value`, None when a value is unknown.
+    pub fn sums(&self, value: impl Fn(CellId) -> Option<i64>) -> Option<(i64, i64)> {
+        side_sums(&self.lhs, &self.rhs, value)
+    }
+
+    /// Whether Σ lhs = Σ rhs under `value`, None when a value is unknown.
+    pub fn holds(&self, value: impl Fn(CellId) -> Option<i64>) -> Option<bool> {
+        self.sums(value).map(|(l, r)| l == r)
+    }
+}
+
+/// The sums of a relation's two sides, whatever names its cells (a
+/// [`CellId`], or a cell's place in a table being read), None when a value
+/// is unknown. The one place a relation is evaluated: the checks, the
+/// importer's readings, its search and its blanks all come here.
+///
+/// ```
+/// use nianbao::template::relations::side_sums;
+/// let values = [Some(3), Some(4), Some(7), None];
+/// assert_eq!(side_sums(&[0, 1], &[2], |i: usize| values[i]), Some((7, 7)));
+/// assert_eq!(side_sums(&[0, 1], &[3], |i: usize| values[i]), None);
+/// ```
+pub fn side_sums<I: Copy>(
+    lhs: &[I],
+    rhs: &[I],
+    value: impl Fn(I) -> Option<i64>,
+) -> Option<(i64, i64)> {
+    let sum = |side: &[I]| -> Option<i64> {
+        side.iter()
+            .try_fold(0i64, |acc, &i| acc.checked_add(value(i)?))
+    };
+    Some((sum(lhs)?, sum(rhs)?))
 }
 
 pub(super) fn build(t: &Template) -> Vec<Relation> {

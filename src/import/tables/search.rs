@@ -3,6 +3,7 @@
 
 use super::shape::Shape;
 use super::{Cell, How, RowChoices};
+use crate::template::relations::side_sums;
 
 /// A reading: for each row, its possibilities.
 pub(super) type Reading = Vec<RowChoices>;
@@ -219,9 +220,7 @@ impl<'a> Search<'a> {
 
     pub(super) fn holds(&self, rel: usize, upto: usize) -> Option<bool> {
         let (lhs, rhs) = self.rels.get(rel)?;
-        let sum =
-            |side: &[usize]| -> Option<i64> { side.iter().map(|&c| self.number(c, upto)).sum() };
-        Some(sum(lhs)? == sum(rhs)?)
+        side_sums(lhs, rhs, |c| self.number(c, upto)).map(|(l, r)| l == r)
     }
 
     pub(super) fn go(&mut self, step: usize, holds: usize, fails: usize) {

@@ -4,6 +4,7 @@
 use super::{Cell, TableDef};
 use crate::model::number;
 use crate::model::prose::Quote;
+use crate::template::relations::side_sums;
 use crate::template::{CellId, Template, ValueKind};
 
 /// Σ lhs = Σ rhs over the table's cells, by index in the flattened table.
@@ -136,12 +137,10 @@ impl<'a> Shape<'a> {
         cell: impl Fn(usize) -> Option<&'c Cell>,
         blank_zero: bool,
     ) -> Option<bool> {
-        let sum = |side: &[usize]| -> Option<i64> {
-            side.iter()
-                .map(|&i| cell(i).and_then(|c| self.number(i, c, blank_zero)))
-                .sum()
-        };
-        Some(sum(&rel.lhs)? == sum(&rel.rhs)?)
+        side_sums(&rel.lhs, &rel.rhs, |i| {
+            cell(i).and_then(|c| self.number(i, c, blank_zero))
+        })
+        .map(|(l, r)| l == r)
     }
 
     /// The row's own relations hold for these cells (blanks read as 0).
@@ -159,9 +158,10 @@ impl<'a> Shape<'a> {
             .sets
             .iter()
             .map(|set| {
-                set.iter()
-                    .map(|&i| grid.get(i).and_then(|c| self.number(i, c, false)))
-                    .sum()
+                side_sums(set, &[], |i| {
+                    grid.get(i).and_then(|c| self.number(i, c, false))
+                })
+                .map(|(l, _)| l)
             })
             .collect();
         if sums.contains(&Some(said.value)) {
