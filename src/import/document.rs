@@ -4,20 +4,19 @@
 //! of `|`-separated cells (the table reader works on the cells in order, so
 //! spans need no expansion; they are kept for what shows the document).
 //!
-//! It crosses from the office worker to the page as JSON (serde), so the
-//! page reads a dropped file as the command line does.
-
-use serde::{Deserialize, Serialize};
+//! It crosses from the office worker to the page as its lines
+//! ([`Document::lines`], [`Document::from_lines`]): the page reads a
+//! dropped file as the command line does, without a deserializer's weight.
 
 /// A document as a reader found it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
     /// Paragraphs and tables, top to bottom.
     pub blocks: Vec<Block>,
 }
 
 /// A paragraph or a table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     /// One line of text (a paragraph, or a line of a page).
     Paragraph(String),
@@ -27,14 +26,14 @@ pub enum Block {
 
 /// A table: its rows, each the cells that start in it (a cell spanning
 /// rows appears in its first row only, as in HTML).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
     /// Rows, top to bottom.
     pub rows: Vec<Vec<TableCell>>,
 }
 
 /// A cell and how far it reaches.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableCell {
     /// Its text, on one line.
     pub text: String,
@@ -102,6 +101,32 @@ impl Document {
             }
         }
         out
+    }
+
+    /// A document from its lines (what [`Document::lines`] wrote): a line
+    /// between pipes is a table row, rows together one table; spans are
+    /// not kept.
+    ///
+    /// ```
+    /// use nianbao::import::document::Document;
+    /// let text = "一、总体情况\n|行政许可|6|\n|行政处罚|0|\n";
+    /// assert_eq!(Document::from_lines(text).lines(), text);
+    /// ```
+    pub fn from_lines(text: &str) -> Document {
+        let mut doc = Document::default();
+        for line in text.lines() {
+            crate::import::work::add(line.len() + 1);
+            let Some(cells) = line.strip_prefix('|').and_then(|l| l.strip_suffix('|')) else {
+                doc.paragraph(line);
+                continue;
+            };
+            let row: Vec<TableCell> = cells.split('|').map(TableCell::plain).collect();
+            match doc.blocks.last_mut() {
+                Some(Block::Table(table)) => table.rows.push(row),
+                _ => doc.blocks.push(Block::Table(Table { rows: vec![row] })),
+            }
+        }
+        doc
     }
 
     /// The document as a person reads it: a paragraph a line, a table row

@@ -87,19 +87,26 @@ pub fn table(out: &mut String, report: &Report, table: TableId) {
     out.push_str("</table>\n");
 }
 
-/// Column widths in percent of the page: row labels, then equal value columns.
-fn column_widths(table: TableId) -> Vec<f32> {
-    let (labels, values): (&[f32], usize) = match table {
-        TableId::T2 => (&[40.0], 3),
-        TableId::T3 => (&[5.0, 8.0, 29.0], 7),
+/// Column widths in percent of the page, as printed ("8.67"): row labels,
+/// then equal value columns. Kept in hundredths (whole numbers), so the
+/// page carries no float formatting.
+fn column_widths(table: TableId) -> Vec<String> {
+    let (labels, values): (&[u32], u32) = match table {
+        TableId::T2 => (&[4000], 3),
+        TableId::T3 => (&[500, 800, 2900], 7),
         TableId::T4 => (&[], 15),
     };
-    let rest = (100.0 - labels.iter().sum::<f32>()) / values as f32;
-    let rest = (rest * 100.0).round() / 100.0;
+    let rest = (10_000 - labels.iter().sum::<u32>() + values / 2) / values;
+    let shown = |w: u32| match (w / 100, w % 100) {
+        (whole, 0) => whole.to_string(),
+        (whole, part) if part % 10 == 0 => format!("{whole}.{}", part / 10),
+        (whole, part) => format!("{whole}.{part:02}"),
+    };
     labels
         .iter()
         .copied()
-        .chain(std::iter::repeat_n(rest, values))
+        .chain(std::iter::repeat_n(rest, values as usize))
+        .map(shown)
         .collect()
 }
 

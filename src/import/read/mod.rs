@@ -18,12 +18,10 @@ pub mod pdf;
 #[cfg(feature = "docx")]
 pub mod xlsx;
 
-use serde::{Deserialize, Serialize};
-
 use super::document::Document;
 
 /// What a file is, by its first bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
     /// A PDF file (its header may follow a few junk bytes).
     Pdf,
@@ -48,7 +46,9 @@ impl FileKind {
     /// ```
     pub fn of(bytes: &[u8]) -> FileKind {
         let head = bytes.get(..1024).unwrap_or(bytes);
-        if head.windows(5).any(|w| w == b"%PDF-") {
+        if !FileKind::office(bytes) {
+            FileKind::Text
+        } else if head.windows(5).any(|w| w == b"%PDF-") {
             FileKind::Pdf
         } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             FileKind::OldOffice
@@ -67,6 +67,47 @@ impl FileKind {
     pub fn is_office(self) -> bool {
         self != FileKind::Text
     }
+
+    /// Whether bytes are a file [`open`] reads, by their signature alone
+    /// (what the page asks before sending a file to its office worker,
+    /// without opening the zip).
+    ///
+    /// ```
+    /// use nianbao::import::read::FileKind;
+    /// assert!(FileKind::office(b"PK\x03\x04..."));
+    /// assert!(!FileKind::office("一、总体情况".as_bytes()));
+    /// ```
+    pub fn office(bytes: &[u8]) -> bool {
+        let head = bytes.get(..1024).unwrap_or(bytes);
+        head.windows(5).any(|w| w == b"%PDF-")
+            || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+            || bytes.starts_with(b"PK\x03\x04")
+    }
+
+    /// Every kind, in the order of [`FileKind::id`].
+    pub const ALL: [FileKind; 5] = [
+        FileKind::Pdf,
+        FileKind::Word,
+        FileKind::Workbook,
+        FileKind::OldOffice,
+        FileKind::Text,
+    ];
+
+    /// A name for passing it on (the worker's reply to the page).
+    pub fn id(self) -> &'static str {
+        match self {
+            FileKind::Pdf => "pdf",
+            FileKind::Word => "word",
+            FileKind::Workbook => "workbook",
+            FileKind::OldOffice => "old-office",
+            FileKind::Text => "text",
+        }
+    }
+
+    /// The kind of an [`FileKind::id`].
+    pub fn from_id(id: &str) -> Option<FileKind> {
+        FileKind::ALL.into_iter().find(|k| k.id() == id)
+    }
 }
 
 /// Whether a zip holds `xl/workbook.xml` (read from its central directory).
@@ -83,7 +124,7 @@ fn workbook(bytes: &[u8]) -> bool {
 }
 
 /// A file read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opened {
     /// What it was.
     pub kind: FileKind,
@@ -95,7 +136,6 @@ pub struct Opened {
     pub complete: bool,
     /// Its traditional script was made simplified where it was read (the
     /// page's office worker carries the converter; the page does not).
-    #[serde(default)]
     pub simplified: bool,
 }
 

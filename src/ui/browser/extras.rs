@@ -48,12 +48,17 @@ pub fn serve() {
                 let bytes = field(&data, "bytes")
                     .unchecked_into::<js_sys::Uint8Array>()
                     .to_vec();
-                // The file read, sent back as JSON for the page to import.
-                let opened = crate::import::open(&bytes)
-                    .map(crate::import::Opened::simplified)
-                    .and_then(|o| serde_json::to_string(&o).map_err(|e| e.to_string()));
-                match opened {
-                    Ok(json) => set(&reply, "text", &JsValue::from_str(&json)),
+                // The file read, sent back as its lines for the page to import.
+                match crate::import::open(&bytes).map(crate::import::Opened::simplified) {
+                    Ok(opened) => {
+                        set(&reply, "text", &JsValue::from_str(&opened.document.lines()));
+                        set(&reply, "file", &JsValue::from_str(opened.kind.id()));
+                        if let Some(pages) = opened.pages {
+                            set(&reply, "pages", &JsValue::from_f64(pages as f64));
+                        }
+                        set(&reply, "complete", &JsValue::from_bool(opened.complete));
+                        set(&reply, "simplified", &JsValue::from_bool(opened.simplified));
+                    }
                     Err(why) => set(&reply, "error", &JsValue::from_str(&why)),
                 }
                 let _ = reply_to.post_message(&reply);
@@ -241,8 +246,18 @@ pub async fn open_file(bytes: &[u8]) -> Result<crate::import::Opened, String> {
     set(&message, "kind", &JsValue::from_str("open"));
     set(&message, "bytes", &js_sys::Uint8Array::from(bytes));
     let reply = call(Which::Office, message).await?;
-    let json = field(&reply, "text").as_string().unwrap_or_default();
-    serde_json::from_str(&json).map_err(|_| "后台组件返回的文件内容无法读取。".to_owned())
+    let text = field(&reply, "text").as_string().unwrap_or_default();
+    let kind = field(&reply, "file")
+        .as_string()
+        .and_then(|id| crate::import::FileKind::from_id(&id))
+        .ok_or_else(|| "后台组件返回的文件内容无法读取。".to_owned())?;
+    Ok(crate::import::Opened {
+        kind,
+        document: crate::import::Document::from_lines(&text),
+        pages: field(&reply, "pages").as_f64().map(|n| n as usize),
+        complete: field(&reply, "complete").as_bool().unwrap_or(true),
+        simplified: field(&reply, "simplified").as_bool().unwrap_or(false),
+    })
 }
 
 /// Page side: renders `kind` ("docx", "html", "txt") of a draft in the worker

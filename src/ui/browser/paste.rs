@@ -58,7 +58,7 @@ fn read_files(files: web_sys::FileList, done: impl FnOnce(Vec<FileText>) + 'stat
                 continue;
             };
             // A Word, Excel or PDF file: read in the office worker.
-            if crate::import::FileKind::of(&bytes).is_office() {
+            if crate::import::FileKind::office(&bytes) {
                 out.push(
                     super::extras::open_file(&bytes)
                         .await
