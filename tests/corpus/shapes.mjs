@@ -17,7 +17,8 @@
 //                          4 parts of 直接起诉, 复议总计, 复议后起诉's 4 parts and
 //                          总计, 直接起诉总计); empty cells dropped as a viewer does
 //   one-line.txt           script: cms-text (chrome included) on one line, as a
-//                          web archive's page text: headings mid-line after "。",
+//                          web archive's page text: headings mid-line after "。"
+//                          (in the variant wordings of heading-variants),
 //                          table cells separated by one space
 //   heading-variants.txt   script: chromium-text with section headings in the
 //                          variant wordings and typos seen in published reports
@@ -233,9 +234,10 @@ export function textShapes(dir) {
   const pick = rng(path.basename(dir) + '/text');
   const chromium = read('chromium-text.txt');
   write('t4-viewer-order.txt', t4ViewerOrder(chromium));
-  write('one-line.txt', read('cms-text.txt').replace(/\t/g, ' ').replace(/\n+/g, ''));
   write('heading-variants.txt', headingVariants(chromium, pick));
   write('page-meta.txt', pageMeta(chromium, truth, pick));
   write('glued-tables.txt', gluedTables(chromium));
   write('markdown-split.md', markdownSplit(read('pdf-markdown.md'), pick));
+  const cms = headingVariants(read('cms-text.txt'), rng(path.basename(dir) + '/one-line'));
+  write('one-line.txt', cms.replace(/\t/g, ' ').replace(/\n+/g, ''));
 }

@@ -158,9 +158,59 @@ fn similarity(a: &str, b: &str) -> f64 {
     2.0 * common as f64 / (a.len() + b.len()) as f64
 }
 
+/// Headings run into a line that are worded otherwise than the template
+/// ("…。四、政府信息公开行政法复议、行政诉讼情况行政复议…"): a numeral and "、"
+/// followed by text that shares most of its section's title (by
+/// [`similarity`], the length that matches best): 0.7 of it after a
+/// sentence's end, a figure, a blank cell's dash or the line's start, 0.8
+/// after anything else (a paragraph run on without its full stop). As
+/// (start, end, section).
+fn loose_headings(text: &str) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        let before = prev;
+        prev = Some(c);
+        let Some(section) = NUMERALS.iter().position(|n| *n == c) else {
+            continue;
+        };
+        let after_end =
+            before.is_none_or(|p| "。；;！？!?”）)—－-/".contains(p) || p.is_ascii_digit());
+        let rest = text.get(at + c.len_utf8()..).unwrap_or_default();
+        let Some(rest) = rest.strip_prefix('、') else {
+            continue;
+        };
+        let Some(cores) = keyed_cores().get(section) else {
+            continue;
+        };
+        crate::import::work::add(cores.len() * 8);
+        // The length of the heading that is most like one of its titles.
+        let best = cores
+            .iter()
+            .flat_map(|core| {
+                let n = core.chars().count();
+                (n.saturating_sub(3).max(2)..=n + 3).map(move |len| (core, len))
+            })
+            .filter_map(|(core, len)| {
+                let end = rest.char_indices().nth(len).map_or(rest.len(), |(i, _)| i);
+                let head = rest.get(..end)?;
+                (head.chars().count() == len).then(|| (similarity(head, core), end))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let enough = if after_end { 0.7 } else { 0.8 };
+        if let Some((_, end)) = best.filter(|(score, _)| *score >= enough) {
+            let end = at + c.len_utf8() + '、'.len_utf8() + end;
+            out.push((at, end, section));
+        }
+    }
+    out
+}
+
 /// Cuts headings out of lines they were run into: "…详见下表。二、主动公开政府
-///信息情况第二十条…" becomes three lines. Only a numeral with its section's
-/// exact title counts, so prose naming a section is left alone.
+///信息情况第二十条…" becomes three lines. A numeral with its section's exact
+/// title counts wherever it stands, so prose naming a section is left alone;
+/// a title worded otherwise only when it is the next section after the one
+/// before it on the line and much like its title ([`loose_headings`]).
 pub(in crate::import) fn split_run_in_headings(lines: Vec<Line>) -> Vec<Line> {
     let marks: Vec<(usize, String)> = SECTIONS
         .iter()
@@ -178,18 +228,33 @@ pub(in crate::import) fn split_run_in_headings(lines: Vec<Line>) -> Vec<Line> {
             out.push(line);
             continue;
         }
-        let mut cuts: Vec<(usize, usize)> = Vec::new();
+        // (start, end, section, exact)
+        let mut found: Vec<(usize, usize, usize, bool)> = Vec::new();
         crate::import::work::add(line.text.len() * marks.len());
-        for (_, mark) in &marks {
+        for (section, mark) in &marks {
             let mut from = 0;
             while let Some(at) = line.text.get(from..).and_then(|s| s.find(mark.as_str())) {
                 let at = from + at;
-                cuts.push((at, at + mark.len()));
+                found.push((at, at + mark.len(), *section, true));
                 from = at + mark.len();
             }
         }
-        cuts.sort_unstable();
-        cuts.dedup_by(|b, a| b.0 < a.1);
+        let loose = loose_headings(&line.text);
+        found.extend(loose.iter().map(|&(a, b, s)| (a, b, s, false)));
+        found.sort_unstable_by_key(|&(a, b, _, exact)| (a, !exact, b));
+        let mut cuts: Vec<(usize, usize)> = Vec::new();
+        let mut current: Option<usize> = None;
+        for (start, end, section, exact) in found {
+            if cuts.last().is_some_and(|&(_, e)| start < e) {
+                continue;
+            }
+            let next = current.map_or(0, |c| c + 1);
+            if !exact && section != next {
+                continue;
+            }
+            current = Some(current.map_or(section, |c| c.max(section)));
+            cuts.push((start, end));
+        }
         if cuts.is_empty() {
             out.push(line);
             continue;
