@@ -312,6 +312,90 @@ fn libreoffice_repeats_the_header_of_table_three_on_every_page() {
     }
 }
 
+/// Converts any office file to PDF with LibreOffice; returns the PDF's text
+/// page by page (spaces removed).
+fn libreoffice_pages(name: &str, ext: &str, bytes: &[u8]) -> Vec<String> {
+    let dir = std::env::temp_dir().join(format!("nianbao-print-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{name}.{ext}"));
+    std::fs::write(&path, bytes).unwrap();
+    let status = std::process::Command::new("libreoffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .arg(&path)
+        .env("HOME", &dir)
+        .status()
+        .expect("libreoffice is installed");
+    assert!(status.success());
+    let text = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(dir.join(format!("{name}.pdf")))
+        .arg("-")
+        .output()
+        .expect("pdftotext is installed");
+    String::from_utf8(text.stdout)
+        .unwrap()
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .map(|page| page.replace([' ', '\u{3000}'], ""))
+        .collect()
+}
+
+/// The Excel download prints as the form does (issue 17): each table on one
+/// A4 landscape page wide, so 表三 is not split side by side, its long row
+/// labels whole.
+#[test]
+#[ignore = "needs LibreOffice and poppler-utils; .ci/test installs them and runs it"]
+fn libreoffice_prints_the_workbook_one_table_a_page() {
+    let r = import(SEEDS[0]).report;
+    let pages = libreoffice_pages("workbook", "xlsx", &render(Export::Xlsx, &r).bytes);
+    assert_eq!(pages.len(), 3, "one page per table: {pages:#?}");
+    let t3: String = pages[1].split_whitespace().collect();
+    for want in [
+        "申请人情况",
+        "自然人",
+        "总计",
+        "（七）总计",
+        "四、结转下年度继续办理",
+        "申请人无正当理由",
+    ] {
+        assert!(t3.contains(want), "{want} not on 表三's page: {t3}");
+    }
+}
+
+/// The signature block (agency and date) stays on the page of the report's
+/// last paragraph, however the pages fall.
+#[test]
+#[ignore = "needs LibreOffice and poppler-utils; .ci/test installs them and runs it"]
+fn libreoffice_keeps_the_signature_with_the_last_paragraph() {
+    let mut r = import(SEEDS[0]).report;
+    r.meta.date = "2024年1月20日".into();
+    let last = "本机关将继续做好政府信息公开工作，接受社会监督。";
+    let t = nianbao::model::TextKey::ALL;
+    // Texts long enough to push the end of 六 to the foot of a page, each length in turn.
+    for extra in [20usize, 26, 32, 38] {
+        let filler = "严格落实政府信息公开各项要求，".repeat(extra);
+        r.set_text(t[t.len() - 1], format!("{filler}\n{last}"));
+        let pages = libreoffice_pages(
+            &format!("sign{extra}"),
+            "docx",
+            &render(Export::Docx, &r).bytes,
+        );
+        let end = pages
+            .iter()
+            .position(|p| p.contains(last))
+            .expect("the last paragraph");
+        let date = pages
+            .iter()
+            .position(|p| p.contains("2024年1月20日"))
+            .expect("the date");
+        assert_eq!(
+            end, date,
+            "signature split from the last paragraph ({extra})"
+        );
+    }
+}
+
 /// Every XML part of a Word file, parsed: a file with one that is not
 /// well-formed is refused by Word and LibreOffice.
 fn xml_parts_parse(bytes: &[u8]) -> Result<(), String> {

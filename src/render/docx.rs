@@ -64,12 +64,21 @@ fn body_paragraph(text: &str, convert: Convert) -> Paragraph {
 }
 
 fn paragraphs(doc: Docx, text: &str, convert: Convert) -> Docx {
-    text.lines()
+    paragraphs_kept(doc, text, convert, false)
+}
+
+/// The lines of a text as paragraphs; with `keep_last`, the last one stays
+/// on the page of what follows (the signature block).
+fn paragraphs_kept(doc: Docx, text: &str, convert: Convert, keep_last: bool) -> Docx {
+    let lines: Vec<&str> = text
+        .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .fold(doc, |doc, line| {
-            doc.add_paragraph(body_paragraph(line, convert))
-        })
+        .collect();
+    let last = lines.len().saturating_sub(1);
+    lines.into_iter().enumerate().fold(doc, |doc, (i, line)| {
+        doc.add_paragraph(body_paragraph(line, convert).keep_next(keep_last && i == last))
+    })
 }
 
 /// Column widths (twips) of each table's grid: label columns wider than values.
@@ -192,7 +201,9 @@ pub fn document_with(report: &Report, convert: Convert) -> Vec<u8> {
                 .align(AlignmentType::Center),
         );
     doc = paragraphs(doc, &report.meta.preamble, convert);
-    for section in &SECTIONS {
+    let signed = !report.meta.date.is_empty();
+    for (at, section) in SECTIONS.iter().enumerate() {
+        let last_section = at + 1 == SECTIONS.len();
         doc = doc.add_paragraph(heading(section.title, "黑体", convert));
         doc = match section.kind {
             SectionKind::Table(id) => doc
@@ -200,23 +211,30 @@ pub fn document_with(report: &Report, convert: Convert) -> Vec<u8> {
                 .add_paragraph(Paragraph::new()),
             _ => {
                 let mut d = doc;
-                for (sub, text) in report.section_parts(section) {
+                let parts = report.section_parts(section);
+                let count = parts.len();
+                for (i, (sub, text)) in parts.into_iter().enumerate() {
                     if let Some(sub) = sub {
                         d = d.add_paragraph(heading(sub, "楷体_GB2312", convert));
                     }
-                    d = paragraphs(d, text, convert);
+                    // The report's last words stay with the signature.
+                    let keep = signed && last_section && i + 1 == count;
+                    d = paragraphs_kept(d, text, convert, keep);
                 }
                 d
             }
         };
     }
     if !report.meta.date.is_empty() {
+        // The signature block (agency, date) never splits from the report's end.
         let right = |text: &str| {
             Paragraph::new()
                 .add_run(run(text, "仿宋_GB2312", BODY_SIZE, convert))
                 .align(AlignmentType::Right)
+                .keep_next(true)
+                .keep_lines(true)
         };
-        doc = doc.add_paragraph(Paragraph::new());
+        doc = doc.add_paragraph(Paragraph::new().keep_next(true));
         if let Some(agency) = &report.agency {
             doc = doc.add_paragraph(right(agency));
         }

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Work
 
 use super::cell_text;
 use crate::model::{Report, Value};
-use crate::template::layout::{grid, Slot};
+use crate::template::layout::{grid, GridCell, Slot};
 use crate::template::{CellId, SectionKind, TableId, SECTIONS};
 
 /// The column letters of a 0-based column (A … Z, AA …).
@@ -55,21 +55,11 @@ fn write_table(
     sheet.write_string(0, 0, title)?;
     // Where each value cell lands: (row, column) of the sheet.
     let mut at: std::collections::HashMap<CellId, (u32, u16)> = Default::default();
-    let mut taken: std::collections::HashSet<(usize, usize)> = Default::default();
     let top = 2usize;
     let mut widths = 0usize;
-    for (r, row) in rows.iter().enumerate() {
-        let mut c = 0usize;
-        for cell in row {
-            while taken.contains(&(r, c)) {
-                c += 1;
-            }
+    for (r, c, cell) in placed(&rows) {
+        {
             let (rs, cs) = (usize::from(cell.rowspan), usize::from(cell.colspan));
-            for dr in 0..rs {
-                for dc in 0..cs {
-                    taken.insert((r + dr, c + dc));
-                }
-            }
             let (row0, col0) = ((top + r) as u32, c as u16);
             let (row1, col1) = ((top + r + rs - 1) as u32, (c + cs - 1) as u16);
             match cell.slot {
@@ -101,8 +91,7 @@ fn write_table(
                     }
                 }
             }
-            c += cs;
-            widths = widths.max(c);
+            widths = widths.max(c + cs);
         }
     }
     // Every total: the sum of its parts, live (the totals 自动合计 fills).
@@ -124,22 +113,96 @@ fn write_table(
         }
         sheet.write_formula_with_format(row, col, formula, &boxed)?;
     }
-    // Label columns wide enough for their words, value columns for a number.
+    for c in 0..widths {
+        sheet.set_column_width(c as u16, column_width(table, c))?;
+    }
+    // Long labels wrap: each row as high as its longest label's lines.
+    for (r, lines) in label_lines(&rows, table).into_iter().enumerate() {
+        if lines > 1 {
+            sheet.set_row_height((top + r) as u32, ROW_HEIGHT * lines as f64)?;
+        }
+    }
+    // Printed as the official form is: A4 landscape, one page wide, the
+    // column headers on every page.
+    let header_rows = rows
+        .iter()
+        .take_while(|row| row.iter().all(|cell| cell.header))
+        .count();
+    sheet
+        .set_paper_size(A4)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_print_center_horizontally(true);
+    if header_rows > 0 {
+        sheet.set_repeat_rows(top as u32, (top + header_rows - 1) as u32)?;
+    }
+    Ok(())
+}
+
+/// Excel's paper size code for A4.
+const A4: u8 = 9;
+/// The height of one line of text, in points.
+const ROW_HEIGHT: f64 = 15.0;
+
+/// Label columns wide enough for their words, value columns for a number
+/// (in Excel's units, about one digit or half a Chinese character each).
+fn column_width(table: TableId, c: usize) -> f64 {
     let label_cols = match table {
         TableId::T2 => 1,
         TableId::T3 => 3,
         TableId::T4 => 0,
     };
-    for c in 0..widths {
-        let width = match (table, c) {
-            (TableId::T3, 0) => 6.0,
-            (TableId::T3, 1) => 10.0,
-            (_, c) if c < label_cols => 34.0,
-            _ => 10.0,
-        };
-        sheet.set_column_width(c as u16, width)?;
+    match (table, c) {
+        (TableId::T3, 0) => 6.0,
+        (TableId::T3, 1) => 10.0,
+        (_, c) if c < label_cols => 34.0,
+        _ => 10.0,
     }
-    Ok(())
+}
+
+/// The lines each grid row needs for its labels, wrapped in their columns
+/// (a Chinese character is two units wide, others one).
+fn label_lines(rows: &[Vec<GridCell>], table: TableId) -> Vec<usize> {
+    let mut lines = vec![1usize; rows.len()];
+    for (r, c, cell) in placed(rows) {
+        if let Slot::Label(text) = cell.slot {
+            let (rs, cs) = (usize::from(cell.rowspan), usize::from(cell.colspan));
+            let width: f64 = (c..c + cs).map(|c| column_width(table, c)).sum::<f64>() - 1.0;
+            let units: usize = text
+                .chars()
+                .map(|ch| if ch.is_ascii() { 1 } else { 2 })
+                .sum();
+            let need = (units as f64 / width.max(1.0)).ceil() as usize;
+            if let Some(l) = lines.get_mut(r) {
+                *l = (*l).max(need.div_ceil(rs.max(1)));
+            }
+        }
+    }
+    lines
+}
+
+/// Each grid cell with the (row, column) it starts at, columns taken by
+/// the row and column spans above skipped.
+fn placed(rows: &[Vec<GridCell>]) -> Vec<(usize, usize, &GridCell)> {
+    let mut out = Vec::new();
+    let mut taken: std::collections::HashSet<(usize, usize)> = Default::default();
+    for (r, row) in rows.iter().enumerate() {
+        let mut c = 0usize;
+        for cell in row {
+            while taken.contains(&(r, c)) {
+                c += 1;
+            }
+            let (rs, cs) = (usize::from(cell.rowspan), usize::from(cell.colspan));
+            for dr in 0..rs {
+                for dc in 0..cs {
+                    taken.insert((r + dr, c + dc));
+                }
+            }
+            out.push((r, c, cell));
+            c += cs;
+        }
+    }
+    out
 }
 
 #[cfg(test)]

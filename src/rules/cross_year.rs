@@ -141,6 +141,11 @@ fn copied(this: &str, last: &str) -> Option<u32> {
     (percent >= COPIED_PERCENT).then_some(percent.min(99))
 }
 
+/// Whether a text is still last year's: the same, or as alike as X5 flags.
+pub fn still_last_years(this: &str, last: &str) -> bool {
+    (!this.trim().is_empty() && this.trim() == last.trim()) || copied(this, last).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::copied;

@@ -172,6 +172,25 @@ pub fn stray_year(place: &str, found: i32, year: i32) -> String {
     format!("“{place}”中出现“{found}年”，既不是报告年度 {year} 年，也不是与往年的比较：是否沿用了往年报告的文字？请核对。")
 }
 
+/// A cell's text tidied to its number on leaving it (said once).
+pub fn normalised(typed: &str, plain: &str) -> String {
+    format!(
+        "已把“{}”整理为 {plain}：全角数字、单位“件”、千分位逗号和空格会自动去掉，数值不变。",
+        typed.trim()
+    )
+}
+
+/// X5 merged with M2: the stray years in a text that is last year's.
+pub fn years_in_copy(years: &[i64]) -> String {
+    let years: Vec<String> = years.iter().map(|y| format!("“{y}年”")).collect();
+    format!("文中仍写着{}。", years.join("、"))
+}
+
+/// D2 merged with M1: rows left wholly empty.
+pub fn whole_rows(n: usize) -> String {
+    format!("其中 {n} 行整行未填。")
+}
+
 /// X5, a text the same as (or nearly) last year's.
 pub fn copied_text(place: &str, percent: u32) -> String {
     if percent >= 100 {

@@ -89,7 +89,8 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
                             Severity::Warning,
                             message::stray_year(field.label(), found, year),
                         )
-                        .on_field(field),
+                        .on_field(field)
+                        .with_actual(i64::from(found)),
                     );
                 }
             }

@@ -73,14 +73,28 @@ pub fn App() -> impl IntoView {
     };
     let keep_mine = move |_| other_tab.set(None);
 
-    // Ctrl+Z outside a text box undoes the latest bulk action.
+    // Ctrl+Z undoes where the hands are: in a box, the box's own typing
+    // first (the browser's undo), then the latest bulk action; Ctrl+Y or
+    // Ctrl+Shift+Z redoes in the same order.
+    let _typing = window_event_listener(leptos::ev::beforeinput, move |ev| dom::before_input(&ev));
+    let _focus = window_event_listener(leptos::ev::focusin, move |_| dom::typing_reset());
     let _undo = window_event_listener(leptos::ev::keydown, move |ev| {
-        if (ev.ctrl_key() || ev.meta_key())
-            && ev.key().eq_ignore_ascii_case("z")
-            && !ev.shift_key()
-            && !dom::in_text_box(&ev)
-        {
-            ev.prevent_default();
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+            return;
+        }
+        let key = ev.key().to_lowercase();
+        let redo = key == "y" || (key == "z" && ev.shift_key());
+        if key != "z" && !redo {
+            return;
+        }
+        if dom::in_text_box(&ev) && dom::own_history(&ev, redo) {
+            return;
+        }
+        ev.prevent_default();
+        dom::typing_reset();
+        if redo {
+            state.redo();
+        } else {
             state.undo();
         }
     });
@@ -119,7 +133,7 @@ pub fn App() -> impl IntoView {
             <span class="offline">"全部在本机浏览器中处理，不上传任何数据"</span>
         </header>
         {move || state.notice.get().map(|n| view! {
-            <div class="notice" role="status" data-notice="">
+            <div class="notice toast" role="status" data-notice="">
                 <span>{n}</span>
                 <button type="button" on:click=move |_| state.notice.set(None)>"知道了"</button>
             </div>

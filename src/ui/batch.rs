@@ -41,8 +41,10 @@ impl Batch {
 pub fn BatchTable(
     /// The batch to show.
     batch: Batch,
-    /// Where to put a report the user opens.
+    /// Closes the batch.
     on_close: Callback<()>,
+    /// Steps aside while one report is previewed (the batch stays, to come back to).
+    on_open: Callback<()>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let open = RwSignal::new(None::<usize>);
@@ -97,7 +99,7 @@ pub fn BatchTable(
             let report = report.clone();
             let load = move |_| {
                 state.preview.set(Some(Imported::from_report(report.clone())));
-                on_close.run(());
+                on_open.run(());
             };
             view! {
                 <tr data-batch-row=name.clone() data-cells-read=cells_read class=row_class>

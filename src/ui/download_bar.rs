@@ -72,6 +72,11 @@ pub fn DownloadBar() -> impl IntoView {
                 title=move || state.undo.with(|u| u.last().map_or("没有可撤销的操作".to_owned(), |s| format!("撤销“{}”（Ctrl+Z）", s.action)))>
                 "撤销"
             </button>
+            <button type="button" data-redo="" on:click=move |_| state.redo()
+                disabled=move || state.redo.with(Vec::is_empty)
+                title=move || state.redo.with(|r| r.last().map_or("没有可恢复的操作".to_owned(), |s| format!("恢复“{}”（Ctrl+Y）", s.action)))>
+                "恢复"
+            </button>
             {buttons}
             <label class="script" title="网页版、Word 和纯文本使用繁体字（数据文件保持简体）">
                 <input type="checkbox" data-field="traditional"
@@ -85,8 +90,8 @@ pub fn DownloadBar() -> impl IntoView {
 }
 
 /// Before a report leaves the page (download, print): with errors or blanks
-/// open, lists them and asks; "取消" goes to the first. Blanks are listed in
-/// the findings from then on.
+/// open, or parts still last year's words, lists them and asks; "取消" goes
+/// to the first. Blanks are listed in the findings from then on.
 fn ready_to_publish(state: AppState) -> bool {
     let open: Vec<Finding> = state.findings.with_untracked(|fs| {
         fs.iter()
@@ -94,31 +99,51 @@ fn ready_to_publish(state: AppState) -> bool {
             .cloned()
             .collect()
     });
-    if open.is_empty() {
+    let copied = state.still_last_years();
+    if open.is_empty() && copied.is_empty() {
         return true;
     }
-    state.completeness.set(true);
-    let errors = open
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let shown: Vec<String> = open
-        .iter()
-        .take(8)
-        .enumerate()
-        .map(|(i, f)| format!("{}. {} {}", i + 1, f.rule, f.message))
-        .collect();
-    let more = if open.len() > 8 { "\n……" } else { "" };
+    let mut parts = Vec::new();
+    if !open.is_empty() {
+        state.completeness.set(true);
+        let errors = open
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        let shown: Vec<String> = open
+            .iter()
+            .take(8)
+            .enumerate()
+            .map(|(i, f)| format!("{}. {}", i + 1, f.message))
+            .collect();
+        let more = if open.len() > 8 { "\n……" } else { "" };
+        parts.push(format!(
+            "报告还有 {errors} 项错误、{} 项未填内容：\n{}{more}",
+            open.len() - errors,
+            shown.join("\n")
+        ));
+    }
+    if !copied.is_empty() {
+        let names: Vec<String> = copied.iter().map(|f| format!("“{}”", f.label())).collect();
+        parts.push(format!(
+            "以下 {} 部分仍是（或几乎是）上一年度报告的文字，尚未按本年度情况改写：\n{}",
+            copied.len(),
+            names.join("、")
+        ));
+    }
     let question = format!(
-        "报告还有 {errors} 项错误、{} 项未填内容：\n{}{more}\n\n点“确定”仍然生成；点“取消”转到第一处。",
-        open.len() - errors,
-        shown.join("\n")
+        "{}\n\n点“确定”仍然生成；点“取消”转到第一处。",
+        parts.join("\n\n")
     );
     if dom::confirm(&question) {
         return true;
     }
     let template = state.report.with_untracked(|r| r.template());
-    if let Some(target) = open.iter().find_map(|f| target_of(f, template)) {
+    let first = open
+        .iter()
+        .find_map(|f| target_of(f, template))
+        .or_else(|| copied.first().map(|f| dom::Target::Field(f.id())));
+    if let Some(target) = first {
         dom::focus(&target);
     }
     false

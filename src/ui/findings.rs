@@ -55,9 +55,11 @@ fn FindingItem(finding: Finding) -> impl IntoView {
         .map(|&c| template.cell(c).path.as_str())
         .collect::<Vec<_>>()
         .join(" ");
+    let name = crate::rules::name(finding.rule);
+    let short = name.split('：').next().unwrap_or(name);
     let body = view! {
         <span class="badge">{finding.severity.label()}</span>
-        <span class="rule">{finding.rule}</span>
+        <span class="rule" title=format!("{}（{}）", name, finding.rule)>{short}</span>
         <span class="msg">{finding.message.clone()}</span>
     };
     let body = match focusable {
@@ -72,11 +74,64 @@ fn FindingItem(finding: Finding) -> impl IntoView {
     }
 }
 
-/// Findings about one table (errors and warnings), or all of them.
+/// Where a finding belongs on the page, for grouping the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Group {
+    /// 机关名称, 年度, 标题, 落款.
+    Meta,
+    /// A table.
+    Table(TableId),
+    /// The text parts.
+    Texts,
+    /// The report as a whole.
+    Other,
+}
+
+impl Group {
+    fn of(f: &Finding, template: &crate::template::Template) -> Group {
+        use crate::model::edit::Field;
+        if let Some(cell) = f.cells.first().and_then(|&c| template.get_cell(c)) {
+            return Group::Table(cell.table);
+        }
+        match f.field {
+            Some(Field::Text(_) | Field::Preamble) => Group::Texts,
+            Some(_) => Group::Meta,
+            None if f.rule.starts_with('T') || f.rule == "M4" || f.rule == "M5" => Group::Texts,
+            None => Group::Other,
+        }
+    }
+
+    /// Page order.
+    fn rank(self) -> usize {
+        match self {
+            Group::Meta => 0,
+            Group::Table(TableId::T2) => 1,
+            Group::Table(TableId::T3) => 2,
+            Group::Table(_) => 3,
+            Group::Texts => 4,
+            Group::Other => 5,
+        }
+    }
+
+    fn title(self) -> String {
+        match self {
+            Group::Meta => "标题、年度和落款".into(),
+            Group::Table(t) => t.name().into(),
+            Group::Texts => "正文".into(),
+            Group::Other => "整份报告".into(),
+        }
+    }
+}
+
+/// Findings about one table (errors and warnings), or of one group.
 #[component]
 pub fn FindingList(
-    /// Only findings naming a cell of this table; None for all.
+    /// Only findings naming a cell of this table (no notes); None for all.
+    #[prop(optional)]
     table: Option<TableId>,
+    /// Only the findings of this group.
+    #[prop(optional)]
+    group: Option<Group>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let items = move || {
@@ -93,6 +148,7 @@ pub fn FindingList(
                                 .is_some_and(|c| c.table == t)
                     }
                 })
+                .filter(|f| group.is_none_or(|g| Group::of(f, template) == g))
                 .cloned()
                 .collect::<Vec<Finding>>()
         })
@@ -102,6 +158,51 @@ pub fn FindingList(
         <ul class="findings">
             <For each=items key=|f: &Finding| f.clone() children=|finding| view! { <FindingItem finding=finding/> }/>
         </ul>
+    }
+}
+
+/// The findings grouped by the part of the report they concern, the group
+/// with the most serious finding first.
+#[component]
+fn GroupedFindings() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let groups = Memo::new(move |_| {
+        let template = state.report.with(|r| r.template());
+        state.shown.with(|fs| {
+            let mut groups: Vec<(Severity, Group)> = Vec::new();
+            for f in fs {
+                let g = Group::of(f, template);
+                match groups.iter_mut().find(|(_, x)| *x == g) {
+                    Some((s, _)) => *s = (*s).min(f.severity),
+                    None => groups.push((f.severity, g)),
+                }
+            }
+            groups.sort_by_key(|(s, g)| (*s, g.rank()));
+            groups.into_iter().map(|(_, g)| g).collect::<Vec<Group>>()
+        })
+    });
+    view! {
+        <For each=move || groups.get() key=|g: &Group| *g children=|g| view! {
+            <div class="finding-group" data-group=g.title()>
+                <h3>{g.title()}</h3>
+                <FindingList group=g/>
+            </div>
+        }/>
+    }
+}
+
+/// What each rule's code means.
+#[component]
+fn Legend() -> impl IntoView {
+    let rows = crate::rules::NAMES
+        .iter()
+        .map(|(id, name)| view! { <dt>{*id}</dt><dd>{*name}</dd> })
+        .collect_view();
+    view! {
+        <details class="legend" data-legend="">
+            <summary>"各类问题的说明"</summary>
+            <dl>{rows}</dl>
+        </details>
     }
 }
 
@@ -151,7 +252,8 @@ pub fn FindingsPanel() -> impl IntoView {
                     </p>
                 }
             }))}
-            <FindingList table=None/>
+            <GroupedFindings/>
+            <Legend/>
         </section>
     }
 }

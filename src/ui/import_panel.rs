@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::batch::{Batch, BatchTable};
 use super::browser::paste::FileContent;
-use super::browser::{extras, paste};
+use super::browser::{dom, extras, paste};
 use super::state::AppState;
 use crate::import::text::normalize;
 use crate::import::{self, Imported, NoteKind};
@@ -115,6 +115,7 @@ pub fn ImportPanel() -> impl IntoView {
         }
     };
     let batch = RwSignal::new(None::<Batch>);
+    let batch_aside = RwSignal::new(false);
     let loaded = move |files: Vec<paste::FileText>| {
         let mut files = files;
         if files.len() == 1 {
@@ -142,14 +143,22 @@ pub fn ImportPanel() -> impl IntoView {
                     Err(why) => failed.push(why),
                 }
             }
+            batch_aside.set(false);
             batch.set(Some(Batch::new(reports, failed)));
         });
     };
     let close_batch = Callback::new(move |()| batch.set(None));
+    // A report opened from the batch is previewed with the batch folded away;
+    // "返回" brings the list back as it was.
+    let open_from_batch = Callback::new(move |()| batch_aside.set(true));
+    let back_to_batch = move |_| {
+        batch_aside.set(false);
+        state.close_preview();
+    };
     view! {
         <section class="import-panel">
             <h2>"粘贴往年报告，自动填表"</h2>
-            <p class="hint">"从政府网站复制往年的年度报告（网页或文字均可，繁体也可），粘贴到下面；也可以拖入或打开 .txt / .html / .json / Word（.docx）/ Excel（.xlsx / .xls）/ PDF 文件（一次拖入多份即为批量核对）。确认无误后再点“填入表单”。"</p>
+            <p class="hint">"编制今年的报告，从上一年度的报告开始最省事：把它粘贴到下面（从政府网站复制，网页或文字均可，繁体也可），或拖入 Word、Excel、PDF 文件，再点“以此为上一年度报告，开始编制……年度”。一次拖入多份文件即为批量核对。"</p>
             <textarea data-import="" rows="5" placeholder="在此粘贴年度报告全文……"
                 prop:value=move || source.get()
                 on:paste=on_paste
@@ -163,7 +172,19 @@ pub fn ImportPanel() -> impl IntoView {
                 <input type="file" multiple accept=".txt,.html,.htm,.json,.docx,.xlsx,.xls,.pdf,text/plain,text/html,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/pdf" data-import-file=""
                     on:change=move |ev| paste::read_chosen_files(&ev, loaded)/>
             </label>
-            {move || batch.get().map(|b| view! { <BatchTable batch=b on_close=close_batch/> })}
+            {move || batch.get().map(|b| {
+                let count = b.reports.len();
+                view! {
+                    <div style:display=move || if batch_aside.get() { "none" } else { "" }>
+                        <BatchTable batch=b on_close=close_batch on_open=open_from_batch/>
+                    </div>
+                    {move || batch_aside.get().then(|| view! {
+                        <button type="button" data-batch-back="" on:click=back_to_batch>
+                            {format!("← 返回批量核对列表（{count} 份）")}
+                        </button>
+                    })}
+                }
+            })}
             {move || state.preview.with(|p| p.as_ref().map(|imported| {
                 let current = state.report.get_untracked();
                 view! { <Preview imported=imported.clone() current=current/> }
@@ -186,23 +207,21 @@ fn Preview(imported: Imported, current: Report) -> impl IntoView {
         .collect();
     let changes = current.changes_from(r);
     let overwritten = changes_text(&changes, t);
-    // Starting next year's draft from it: said in full before the click.
+    // Starting next year's draft from it: said in plain words before the click.
     let next = r.year.map(|y| (y, y + 1));
     let next_year_text = next.map(|(y, n)| {
         let carried = r.next_year().carried_texts().len();
         format!(
             "“以此为上一年度报告，开始编制{n}年度”：机关名称沿用，标题改为{n}年度，报告年度{n}，落款日期留空；\
-             前言和{carried}段正文作为起草底稿填入并标为“上年文字”（改写后取消标记）；\
-             表三“二、上年结转”= {y}年“四、结转下年度继续办理”；表二现行有效件数以{y}年为基数核对（X2：本年现行有效 = 上年 + 本年制发 − 本年废止）；\
-             其余数字留空，并与{y}年报告比对（X1–X5）。当前表单的内容将被替换，可“撤销”。"
+             前言和{carried}段正文作为起草底稿填入，以黄色标为“上年文字”（改写到与上年不再相似时取消标记）；\
+             表三“二、上年结转”取{y}年“四、结转下年度继续办理”的数字；其余数字留空，填写时与{y}年的数字比对\
+             （如现行有效件数应等于上年现行有效 + 本年制发 − 本年废止）。当前表单的内容将被替换，可“撤销”。"
         )
     });
-    let next_year = next.map(|(_, n)| {
-        (
-            format!("以此为上一年度报告，开始编制{n}年度"),
-            next_year_text.clone().unwrap_or_default(),
-        )
-    });
+    // A report of an earlier year than this one: starting this year's draft
+    // from it is the main job, and the first button.
+    let starts_next = r.year.is_some_and(|y| y < dom::this_year());
+    let next_year = next.map(|(_, n)| format!("以此为上一年度报告，开始编制{n}年度"));
     let own = rules::check(r, None);
     let (errors, warnings, _) = rules::tally(&own);
     let open_details = errors > 0;
@@ -241,7 +260,7 @@ fn Preview(imported: Imported, current: Report) -> impl IntoView {
     let own_list = own
         .into_iter()
         .filter(|f| f.severity != Severity::Info)
-        .map(|f| view! { <li class="note" data-preview-rule=f.rule>{format!("{} {}", f.rule, f.message)}</li> })
+        .map(|f| view! { <li class="note" data-preview-rule=f.rule title=rules::name(f.rule)>{f.message}</li> })
         .collect_view();
     view! {
         <div class="preview" data-import-preview="">
@@ -256,21 +275,38 @@ fn Preview(imported: Imported, current: Report) -> impl IntoView {
                     </button>
                 </p>
             })}
+            {starts_next.then(|| next.map(|(y, n)| view! {
+                <p class="lead" data-preview-lead="">
+                    {format!("这是 {y} 年度的报告。要编制 {n} 年度的报告，请点下面的第一个按钮：以它为上一年度报告起草，上年的文字和数字留作对照。")}
+                </p>
+            }))}
+            <div class="actions">
+                {next_year.map(|label| {
+                    let class = if starts_next { "primary" } else { "" };
+                    view! {
+                        <button type="button" class=class data-import-next-year=""
+                            title=next_year_text.clone().unwrap_or_default()
+                            on:click=move |_| state.start_next_year()>{label}</button>
+                    }
+                })}
+                <button type="button" class=if starts_next { "" } else { "primary" } data-import-apply=""
+                    title="把这份报告原样填入表单（年度、文字和数字都不改）"
+                    on:click=move |_| state.apply_preview()>"原样填入表单"</button>
+                <button type="button" data-import-previous="" on:click=move |_| state.preview_as_previous()>"作为上一年度报告（比对并填入“上年结转”）"</button>
+                <button type="button" on:click=move |_| state.close_preview()>"取消"</button>
+            </div>
             <p data-preview-overwrites="">{overwritten}</p>
-            {next_year_text.map(|t| view! { <p class="next-year-note" data-preview-next-year="">{t}</p> })}
+            {next_year_text.map(|t| view! {
+                <details class="next-year-note">
+                    <summary>{next.map(|(_, n)| format!("开始编制{n}年度会做什么")).unwrap_or_default()}</summary>
+                    <p data-preview-next-year="">{t}</p>
+                </details>
+            })}
             <ul class="notes">{notes}</ul>
             <details open=open_details>
                 <summary>{format!("这份报告本身的问题：错误 {errors} 项，提醒 {warnings} 项")}</summary>
                 <ul class="notes">{own_list}</ul>
             </details>
-            <div class="actions">
-                <button type="button" class="primary" data-import-apply="" on:click=move |_| state.apply_preview()>"填入表单"</button>
-                {next_year.map(|(label, what)| view! {
-                    <button type="button" data-import-next-year="" title=what on:click=move |_| state.start_next_year()>{label}</button>
-                })}
-                <button type="button" data-import-previous="" on:click=move |_| state.preview_as_previous()>"作为上一年度报告（比对并填入“上年结转”）"</button>
-                <button type="button" on:click=move |_| state.close_preview()>"取消"</button>
-            </div>
         </div>
     }
 }
@@ -312,8 +348,11 @@ fn changes_text(changes: &Changes, t: &crate::template::Template) -> String {
         ));
     }
     if parts.is_empty() {
-        "“填入表单”不会改变当前表单。".to_owned()
+        "“原样填入表单”不会改变当前表单。".to_owned()
     } else {
-        format!("“填入表单”将{}；没有读到的内容保持原样。", parts.join("；"))
+        format!(
+            "“原样填入表单”将{}；没有读到的内容保持原样。",
+            parts.join("；")
+        )
     }
 }

@@ -37,6 +37,8 @@ pub struct Marks {
     pub suspect: HashSet<CellId>,
     /// Totals a click sets to their computed value, with that value.
     pub fix: HashMap<CellId, i64>,
+    /// Why a cell is marked: the first finding naming it.
+    pub why: HashMap<CellId, String>,
 }
 
 /// App-wide state.
@@ -68,6 +70,8 @@ pub struct AppState {
     pub last_year: RwSignal<HashSet<Field>>,
     /// Bulk actions that can be undone, the latest last.
     pub undo: RwSignal<Vec<Snapshot>>,
+    /// Undone actions that can be redone, the latest last; emptied by a new action.
+    pub redo: RwSignal<Vec<Snapshot>>,
     /// The report as it was before a format switch, so that switching back
     /// gives back the cells the other format has no place for.
     pub before_switch: RwSignal<Option<Report>>,
@@ -96,6 +100,9 @@ impl AppState {
                         Severity::Info => m.info.extend(f.cells.iter().copied()),
                     }
                     m.suspect.extend(f.suspect);
+                    for &c in &f.cells {
+                        m.why.entry(c).or_insert_with(|| f.message.clone());
+                    }
                     if let (Some(cell), Some(expected)) = (f.fix, f.expected) {
                         m.fix.entry(cell).or_insert(expected);
                     }
@@ -116,47 +123,97 @@ impl AppState {
             inferred: RwSignal::new(HashSet::new()),
             last_year: RwSignal::new(HashSet::new()),
             undo: RwSignal::new(Vec::new()),
+            redo: RwSignal::new(Vec::new()),
             before_switch: RwSignal::new(None),
         }
     }
 
-    /// Keeps the state before a bulk action, to undo it.
-    pub fn checkpoint(self, action: &'static str) {
-        let snapshot = Snapshot {
+    /// The state now, as a snapshot named after an action.
+    fn snapshot(self, action: &'static str) -> Snapshot {
+        Snapshot {
             action,
             report: self.report.get_untracked(),
             previous: self.previous.get_untracked(),
             inferred: self.inferred.get_untracked(),
             last_year: self.last_year.get_untracked(),
-        };
+        }
+    }
+
+    fn restore(self, s: Snapshot) {
+        self.report.set(s.report);
+        self.previous.set(s.previous);
+        self.inferred.set(s.inferred);
+        self.last_year.set(s.last_year);
+    }
+
+    /// Keeps the state before a bulk action, to undo it.
+    pub fn checkpoint(self, action: &'static str) {
+        let snapshot = self.snapshot(action);
         self.undo.update(|stack| {
             stack.push(snapshot);
             if stack.len() > UNDO_DEPTH {
                 stack.remove(0);
             }
         });
+        if self.redo.with_untracked(|r| !r.is_empty()) {
+            self.redo.set(Vec::new());
+        }
     }
 
-    /// Undoes the latest bulk action.
+    /// Undoes the latest bulk action (it can be redone).
     pub fn undo(self) {
         let Some(s) = self.undo.try_update(Vec::pop).flatten() else {
             self.notice.set(Some("没有可以撤销的操作。".into()));
             return;
         };
-        self.report.set(s.report);
-        self.previous.set(s.previous);
-        self.inferred.set(s.inferred);
-        self.last_year.set(s.last_year);
-        self.notice.set(Some(format!("已撤销“{}”。", s.action)));
+        let action = s.action;
+        self.redo.update(|r| r.push(self.snapshot(action)));
+        self.restore(s);
+        self.notice
+            .set(Some(format!("已撤销“{action}”（Ctrl+Y 恢复）。")));
     }
 
-    /// A text field was edited: it is no longer last year's text.
+    /// Redoes the latest undone action.
+    pub fn redo(self) {
+        let Some(s) = self.redo.try_update(Vec::pop).flatten() else {
+            self.notice.set(Some("没有可以恢复的操作。".into()));
+            return;
+        };
+        let action = s.action;
+        self.undo.update(|u| u.push(self.snapshot(action)));
+        self.restore(s);
+        self.notice.set(Some(format!("已恢复“{action}”。")));
+    }
+
+    /// A text field was edited: it is last year's text no more once it is
+    /// no longer like last year's (the measure of X5), whatever was typed.
     pub fn edited(self, field: Field) {
-        if self.last_year.with_untracked(|l| l.contains(&field)) {
+        if !self.last_year.with_untracked(|l| l.contains(&field)) {
+            return;
+        }
+        let this = self.report.with_untracked(|r| field.get(r));
+        let still = self.previous.with_untracked(|p| {
+            p.as_ref()
+                .is_some_and(|p| rules::still_last_years(&this, &field.get(p)))
+        });
+        if !still {
             self.last_year.update(|l| {
                 l.remove(&field);
             });
         }
+    }
+
+    /// The parts still (nearly) last year's words: marked as carried over
+    /// and not yet rewritten, or flagged by X5. In page order.
+    pub fn still_last_years(self) -> Vec<Field> {
+        let mut fields: Vec<Field> = self.last_year.get_untracked().into_iter().collect();
+        self.findings.with_untracked(|fs| {
+            fields.extend(fs.iter().filter(|f| f.rule == "X5").filter_map(|f| f.field));
+        });
+        let order: Vec<Field> = Field::all().collect();
+        fields.sort_by_key(|f| order.iter().position(|o| o == f));
+        fields.dedup();
+        fields
     }
 
     /// Switches the report's format. Cells the new format has no place for

@@ -88,3 +88,86 @@ pub fn in_text_box(ev: &web_sys::KeyboardEvent) -> bool {
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
+
+/// The calendar year on this PC's clock.
+pub fn this_year() -> i32 {
+    js_sys::Date::new_0().get_full_year() as i32
+}
+
+/// The box the user is typing in: its value before the typing began, and
+/// how many of the browser's own undos could be redone.
+struct Typing {
+    el: web_sys::Element,
+    before: String,
+    undone: u32,
+}
+
+thread_local! {
+    static TYPING: std::cell::RefCell<Option<Typing>> = const { std::cell::RefCell::new(None) };
+}
+
+fn value_of(el: &web_sys::Element) -> String {
+    js_sys::Reflect::get(el, &"value".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+fn target_element(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    ev.target()?.dyn_into::<web_sys::Element>().ok()
+}
+
+/// Notes an edit the browser is about to make in a box (`beforeinput`):
+/// typing there starts the box's own undo history.
+pub fn before_input(ev: &web_sys::InputEvent) {
+    let Some(el) = target_element(ev) else { return };
+    let kind = ev.input_type();
+    TYPING.with_borrow_mut(|t| {
+        let mine = t.as_ref().is_some_and(|t| t.el == el);
+        if !mine {
+            *t = Some(Typing {
+                before: value_of(&el),
+                el,
+                undone: 0,
+            });
+        }
+        if let Some(t) = t.as_mut() {
+            match kind.as_str() {
+                "historyUndo" => t.undone += 1,
+                "historyRedo" => t.undone = t.undone.saturating_sub(1),
+                _ => t.undone = 0,
+            }
+        }
+    });
+}
+
+/// Forgets the typing: focus moved, or the page changed in bulk.
+pub fn typing_reset() {
+    TYPING.with_borrow_mut(|t| *t = None);
+}
+
+/// Whether Ctrl+Z / Ctrl+Y here belongs to the browser's own undo of what
+/// was typed in this box (rather than to the page's bulk actions).
+pub fn own_history(ev: &web_sys::KeyboardEvent, redo: bool) -> bool {
+    let Some(el) = target_element(ev) else {
+        return false;
+    };
+    TYPING.with_borrow(|t| {
+        t.as_ref().is_some_and(|t| {
+            t.el == el
+                && if redo {
+                    t.undone > 0
+                } else {
+                    value_of(&el) != t.before
+                }
+        })
+    })
+}
+
+/// Puts a value back into the box or list an event came from (a choice the
+/// user took back at a question).
+pub fn set_value(ev: &web_sys::Event, value: &str) {
+    if let Some(el) = target_element(ev) {
+        let _ = js_sys::Reflect::set(&el, &"value".into(), &value.into());
+    }
+}

@@ -10,6 +10,9 @@ use crate::template::{CellId, Move};
 use crate::ui::browser::{dom, paste};
 use crate::ui::state::AppState;
 
+/// Whether the page has said that cells are tidied on leaving them.
+static NORMALISED_SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 #[component]
 pub fn CellInput(
     /// The cell this input edits.
@@ -53,16 +56,34 @@ pub fn CellInput(
             mark.get().to_owned()
         }
     };
+    // Why the cell is marked, said on the cell itself.
+    let why = Memo::new(move |_| state.marks.with(|m| m.why.get(&id).cloned()));
     let hint = {
         let title = title.clone();
         move || {
+            let mut hint = title.clone();
             if inferred.get() {
-                format!("{title}（导入时按合计关系推断，请核对）")
-            } else {
-                title.clone()
+                hint.push_str("（导入时按合计关系推断，请核对）");
             }
+            if let Some(why) = why.get() {
+                hint.push('：');
+                hint.push_str(&why);
+            }
+            hint
         }
     };
+    // Last year's figure for this cell, in view while drafting.
+    let last_year = {
+        let path = path.clone();
+        Memo::new(move |_| {
+            state.previous.with(|p| {
+                let p = p.as_ref()?;
+                let raw = p.raw(p.template().by_path(&path)?).trim().to_owned();
+                (!raw.is_empty()).then_some(raw)
+            })
+        })
+    };
+    let described = format!("ly-{path}");
     // Spec §12.4: a cell named in any standing finding is aria-invalid.
     let invalid = move || (problem.get().is_some() || mark.get() != "cell").to_string();
 
@@ -99,6 +120,7 @@ pub fn CellInput(
         };
         if text.trim_end().contains(['\t', '\n']) {
             ev.prevent_default();
+            dom::typing_reset();
             state.checkpoint("粘贴表格区域");
             let mut done = None;
             report.update(|r| done = Some(crate::import::block::paste(r, id, &text)));
@@ -114,6 +136,7 @@ pub fn CellInput(
     view! {
                 <input class=class data-cell=path inputmode="numeric" autocomplete="off"
             title=hint aria-label=template.describe(id)
+            aria-describedby=move || last_year.with(Option::is_some).then(|| described.clone())
             aria-invalid=invalid
             data-inferred=move || inferred.get().then_some("")
             prop:value=move || raw.get()
@@ -126,8 +149,24 @@ pub fn CellInput(
                     });
                 }
             }
+            on:blur=move |_| {
+                // "１２件", "1,234", " 7 ": kept as typed while typing, shown as
+                // read once the cell is left (said once).
+                let Some(n) = report.with_untracked(|r| r.value(id).number()) else { return };
+                let typed = raw.get_untracked();
+                let plain = crate::model::number::format_value(n, def.kind);
+                if typed != plain {
+                    report.update(|r| r.set_raw(id, plain.clone()));
+                    if !NORMALISED_SAID.swap(true, std::sync::atomic::Ordering::Relaxed) {
+                        state.notice.set(Some(message::normalised(&typed, &plain)));
+                    }
+                }
+            }
             on:keydown=on_keydown
             on:paste=on_paste/>
+        {move || last_year.get().map(|v| view! {
+            <span class="last-year-value" id=format!("ly-{}", def.path) data-last-year-value="">{format!("上年 {v}")}</span>
+        })}
         {move || problem.get().map(|m| view! { <span class="cell-msg" role="alert">{m}</span> })}
         {move || fix.get().map(|n| view! {
             <button type="button" class="cell-fix" data-fix-cell="" title="采用按分项计算的合计值"

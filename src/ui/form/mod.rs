@@ -14,12 +14,25 @@ use crate::template::{Format, SectionKind, Template, SECTIONS};
 use table::TemplateTable;
 use text::{MetaFields, TextSection};
 
+use crate::ui::browser::dom;
+
 #[component]
 pub fn ReportForm() -> impl IntoView {
     let state = expect_context::<AppState>();
     let format = Memo::new(move |_| state.report.with(|r| r.format));
     let on_format = move |ev: leptos::ev::Event| {
         let f = Format::parse(&event_target_value(&ev)).unwrap_or_default();
+        // A report of 2021 or later belongs in the 2021 format: ask first.
+        let year = state.report.with_untracked(|r| r.year);
+        if let (Format::Y2019, Some(y)) = (f, year.filter(|&y| y >= 2021)) {
+            let question = format!(
+                "{y} 年度的报告应使用 2021 年格式（国办公开办函〔2021〕30号）；2019 年试行格式只用于 2019、2020 年度。\n\n确定改用 2019 年试行格式吗？（2019 年格式没有位置的单元格会保留，切换回来即恢复。）"
+            );
+            if !dom::confirm(&question) {
+                dom::set_value(&ev, format.get_untracked().as_str());
+                return;
+            }
+        }
         state.switch_format(f);
     };
     view! {

@@ -56,6 +56,6 @@ pub fn TemplateTable(
         <div class="table-wrap">
             <table class=class>{rows}</table>
         </div>
-        <FindingList table=Some(table)/>
+        <FindingList table=table/>
     }
 }

@@ -30,8 +30,8 @@ pub fn TextSection(
                 prop:value=move || text.get()
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
-                    state.edited(field);
                     state.report.update(|r| r.set_text(key, v));
+                    state.edited(field);
                 }
             ></textarea>
         </div>
@@ -43,7 +43,7 @@ pub fn TextSection(
 fn LastYearNote(on: Memo<bool>) -> impl IntoView {
     move || {
         on.get().then(|| {
-            view! { <p class="last-year-note">"以下为上一年度报告的文字，仅供参考：请按本年度情况改写（改动后此提示消失）。"</p> }
+            view! { <p class="last-year-note">"以下为上一年度报告的文字，仅供参考：请按本年度情况改写（改写到与上一年度不再相似时，此提示消失）。"</p> }
         })
     }
 }
@@ -113,8 +113,8 @@ pub fn MetaFields() -> impl IntoView {
                     data-last-year=move || preamble_last_year.get().then_some("")
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
-                        state.edited(Field::Preamble);
                         r.update(|r| r.meta.preamble = v);
+                        state.edited(Field::Preamble);
                     }></textarea>
             </details>
         </div>
