@@ -121,12 +121,8 @@ const CASES: &[Case] = &[
         actual: None,
     },
     Case {
-        name: "a 表三 row left empty",
-        edit: |r, _| {
-            for c in nianbao::template::table3::COLUMNS.iter().map(|c| c.id) {
-                set(r, &format!("t3.result.unavailable.not_held.{c}"), "");
-            }
-        },
+        name: "section 六 left empty",
+        edit: |r, _| r.set_text(TextKey::Other, ""),
         with_previous: false,
         rule: "M1",
         severity: Severity::Warning,
@@ -446,4 +442,50 @@ fn every_rule_fires_on_its_case() {
     ] {
         assert!(fired.contains(&rule), "no case for {rule}");
     }
+}
+
+/// A 表三 row left empty is said once, by the table's blanks (D2), not again
+/// row by row (M1) (issue 17).
+#[test]
+fn an_empty_row_is_said_once_with_the_blanks() {
+    let mut r = base();
+    for c in nianbao::template::table3::COLUMNS.iter().map(|c| c.id) {
+        set(&mut r, &format!("t3.result.unavailable.not_held.{c}"), "");
+    }
+    let findings = check(&r, None);
+    assert!(!findings.iter().any(|f| f.rule == "M1"), "{findings:#?}");
+    let d2: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.rule == "D2")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(d2.len(), 1, "{d2:?}");
+    assert!(d2[0].contains("其中 1 行整行未填"), "{}", d2[0]);
+}
+
+/// A text kept from last year names the stray year in the same finding
+/// (X5), not in a second one (M2).
+#[test]
+fn last_years_text_names_its_stray_year_once() {
+    let (mut r, mut prev) = (base(), last_year());
+    let year = r.year.unwrap();
+    let old = format!(
+        "{}年本机关存在的主要问题是政策解读形式不够丰富，基层政务公开标准化规范化工作仍需加强，下一步将拓展解读形式，推进标准化建设。",
+        year - 1
+    );
+    r.set_text(TextKey::Problems, old.clone());
+    prev.set_text(TextKey::Problems, old);
+    let findings = check(&r, Some(&prev));
+    let x5 = findings.iter().find(|f| f.rule == "X5").expect("X5");
+    assert!(
+        x5.message.contains(&format!("文中仍写着“{}年”", year - 1)),
+        "{}",
+        x5.message
+    );
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f.rule == "M2" && f.field == x5.field),
+        "{findings:#?}"
+    );
 }
