@@ -460,7 +460,11 @@ fn an_empty_row_is_said_once_with_the_blanks() {
         .map(|f| f.message.as_str())
         .collect();
     assert_eq!(d2.len(), 1, "{d2:?}");
-    assert!(d2[0].contains("其中 1 行整行未填"), "{}", d2[0]);
+    assert!(
+        d2[0].contains("其中 1 行整行未填：“1.本机关不掌握相关政府信息”"),
+        "{}",
+        d2[0]
+    );
 }
 
 /// A text kept from last year names the stray year in the same finding

@@ -142,7 +142,7 @@ pub fn suspect(t: &Template, id: CellId) -> String {
 pub fn row_missing(row: &table3::Row) -> String {
     let consequence = match row.role {
         Role::ResultTotal | Role::CarriedForward | Role::NewReceived | Role::CarriedOver => {
-            "，勾稽关系无法核对"
+            UNBALANCED
         }
         Role::Leaf => "",
     };
@@ -186,9 +186,19 @@ pub fn years_in_copy(years: &[i64]) -> String {
     format!("文中仍写着{}。", years.join("、"))
 }
 
-/// D2 merged with M1: rows left wholly empty.
-pub fn whole_rows(n: usize) -> String {
-    format!("其中 {n} 行整行未填。")
+/// What an empty row of the balance (R1) leaves: M1 says it.
+pub const UNBALANCED: &str = "，勾稽关系无法核对";
+
+/// D2 merged with M1: rows left wholly empty, by name (the first five).
+pub fn whole_rows(labels: &[&str], unbalanced: bool) -> String {
+    let more = if labels.len() > 5 { " 等" } else { "" };
+    let names: Vec<String> = labels.iter().take(5).map(|l| format!("“{l}”")).collect();
+    let consequence = if unbalanced { UNBALANCED } else { "" };
+    format!(
+        "其中 {} 行整行未填：{}{more}{consequence}。",
+        labels.len(),
+        names.join("、")
+    )
 }
 
 /// X5, a text the same as (or nearly) last year's.

@@ -139,7 +139,7 @@ pub fn check(report: &Report, previous: Option<&Report>) -> Vec<Finding> {
     if let Some(prev) = previous {
         cross_year::check(report, prev, &mut out);
     }
-    merge(&mut out);
+    merge(&mut out, report.template());
     out.sort_by_key(|f| f.severity);
     out
 }
@@ -147,7 +147,7 @@ pub fn check(report: &Report, previous: Option<&Report>) -> Vec<Finding> {
 /// Says once what two rules say of the same thing: a text flagged as last
 /// year's (X5) names the stray years M2 found in it; a table's blanks (D2)
 /// count the rows left wholly empty that M1 would list one by one.
-fn merge(out: &mut Vec<Finding>) {
+fn merge(out: &mut Vec<Finding>, t: &crate::template::Template) {
     let copied: Vec<Field> = out
         .iter()
         .filter(|f| f.rule == "X5")
@@ -159,14 +159,14 @@ fn merge(out: &mut Vec<Finding>) {
         .flat_map(|f| f.cells.iter().copied())
         .collect();
     let mut years: Vec<(Field, i64)> = Vec::new();
-    let mut rows: Vec<Vec<CellId>> = Vec::new();
+    let mut rows: Vec<(Vec<CellId>, bool)> = Vec::new();
     out.retain(|f| match (f.rule, f.field, f.actual) {
         ("M2", Some(field), Some(year)) if copied.contains(&field) => {
             years.push((field, year));
             false
         }
         ("M1", _, _) if !f.cells.is_empty() && f.cells.iter().all(|c| blank.contains(c)) => {
-            rows.push(f.cells.clone());
+            rows.push((f.cells.clone(), f.message.contains(message::UNBALANCED)));
             false
         }
         _ => true,
@@ -183,12 +183,18 @@ fn merge(out: &mut Vec<Finding>) {
             }
         }
         if f.rule == "D2" {
-            let whole = rows
+            let whole: Vec<&(Vec<CellId>, bool)> = rows
                 .iter()
-                .filter(|cells| cells.iter().all(|c| f.cells.contains(c)))
-                .count();
-            if whole > 0 {
-                f.message.push_str(&message::whole_rows(whole));
+                .filter(|(cells, _)| cells.iter().all(|c| f.cells.contains(c)))
+                .collect();
+            let labels: Vec<&str> = whole
+                .iter()
+                .filter_map(|(cells, _)| cells.first().map(|&c| t.cell(c).row_label))
+                .collect();
+            if !labels.is_empty() {
+                let unbalanced = whole.iter().any(|(_, u)| *u);
+                f.message
+                    .push_str(&message::whole_rows(&labels, unbalanced));
             }
         }
     }
