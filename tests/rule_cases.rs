@@ -472,7 +472,7 @@ fn an_empty_row_is_said_once_with_the_blanks() {
 #[test]
 fn last_years_text_names_its_stray_year_once() {
     let (mut r, mut prev) = (base(), last_year());
-    let year = r.year.unwrap();
+    let year = r.year.expect("the base report has a year");
     let old = format!(
         "{}年本机关存在的主要问题是政策解读形式不够丰富，基层政务公开标准化规范化工作仍需加强，下一步将拓展解读形式，推进标准化建设。",
         year - 1
