@@ -41,6 +41,9 @@ const html = `<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <title>${title}</title>
+<script>
+${safe(read(path.join(dist, 'browser-check.js')))}
+</script>
 <style>
 ${css}
 </style>
