@@ -1,4 +1,5 @@
-//! `<App/>`: builds the state, restores the draft, autosaves on every change.
+//! `<App/>`: builds the state, restores the draft, autosaves when typing pauses
+//! and when the tab is hidden or closed.
 //! The only effects of the app live here.
 
 use leptos::prelude::*;
@@ -34,6 +35,10 @@ fn restore() -> (Report, Option<String>) {
     }
 }
 
+/// How long typing must pause before the draft is saved (it is saved at
+/// once when the tab is hidden or closed).
+const AUTOSAVE_IDLE_MS: u64 = 300;
+
 #[component]
 pub fn App() -> impl IntoView {
     let (report, restored) = restore();
@@ -53,17 +58,42 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // Autosave: every change, no debounce, so the last keystroke is never lost.
-    Effect::new(move |_| {
-        let text = state.report.with(json::to_draft);
-        if other_tab.with(Option::is_some) {
+    // Autosave once typing pauses, not on every keystroke (serialising the
+    // whole draft is the costliest part of a keystroke); and at once when
+    // the tab is hidden or closed, so the last keystroke is never lost.
+    let dirty = StoredValue::new(0u64);
+    let save = move || {
+        if dirty.get_value() == 0 || other_tab.with_untracked(Option::is_some) {
             return;
         }
+        dirty.set_value(0);
+        let text = state.report.with_untracked(json::to_draft);
         match storage::save_draft(&text) {
             Ok(()) => last_saved.set_value(text),
             Err(why) => state.notice.set(Some(why.into())),
         }
+    };
+    Effect::new(move |first: Option<()>| {
+        state.report.track();
+        other_tab.track();
+        dirty.update_value(|d| *d += 1);
+        if first.is_none() {
+            // The draft as opened is saved at once: there is always one to restore.
+            save();
+            return;
+        }
+        let mine = dirty.get_value();
+        set_timeout(
+            move || {
+                if dirty.get_value() == mine {
+                    save();
+                }
+            },
+            std::time::Duration::from_millis(AUTOSAVE_IDLE_MS),
+        );
     });
+    let _hide = window_event_listener(leptos::ev::visibilitychange, move |_| save());
+    let _leave = window_event_listener(leptos::ev::pagehide, move |_| save());
     let take_other = move |_| {
         if let Some(Ok(report)) = other_tab.get_untracked().map(|t| json::from_str(&t)) {
             state.checkpoint("载入另一标签页的草稿");

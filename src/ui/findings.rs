@@ -177,7 +177,7 @@ fn GroupedFindings() -> impl IntoView {
                     None => groups.push((f.severity, g)),
                 }
             }
-            groups.sort_by_key(|(s, g)| (*s, g.rank()));
+            groups.sort_unstable_by_key(|(s, g)| (*s, g.rank()));
             groups.into_iter().map(|(_, g)| g).collect::<Vec<Group>>()
         })
     });

@@ -211,7 +211,7 @@ impl AppState {
             fields.extend(fs.iter().filter(|f| f.rule == "X5").filter_map(|f| f.field));
         });
         let order: Vec<Field> = Field::all().collect();
-        fields.sort_by_key(|f| order.iter().position(|o| o == f));
+        fields.sort_unstable_by_key(|f| order.iter().position(|o| o == f));
         fields.dedup();
         fields
     }

@@ -118,7 +118,7 @@ impl TableDef {
 }
 
 /// What a reading put in a cell.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Cell {
     /// Nothing known.
     Unread,

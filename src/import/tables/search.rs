@@ -172,13 +172,24 @@ impl<'a> Search<'a> {
                     .get(row)
                     .map(|c| c.options.as_slice())
                     .unwrap_or_default();
-                let mut first: std::collections::HashMap<&[Cell], usize> =
-                    std::collections::HashMap::with_capacity(options.len());
-                options
-                    .iter()
-                    .enumerate()
-                    .map(|(i, o)| *first.entry(o.as_slice()).or_insert(i))
-                    .collect()
+                // Sorted by content, equal options sit together: each takes
+                // the first index of its run.
+                let mut sorted: Vec<(&Vec<Cell>, usize)> =
+                    options.iter().enumerate().map(|(i, o)| (o, i)).collect();
+                sorted.sort_unstable();
+                let mut same = vec![0; options.len()];
+                let mut run: Option<(&Vec<Cell>, usize)> = None;
+                for (option, i) in sorted {
+                    let first = match run {
+                        Some((o, first)) if o == option => first,
+                        _ => i,
+                    };
+                    run = Some((option, first));
+                    if let Some(s) = same.get_mut(i) {
+                        *s = first;
+                    }
+                }
+                same
             })
             .collect();
         let mut due = vec![Vec::new(); order.len()];
