@@ -167,22 +167,45 @@ fn load(path: &str) -> Loaded {
 }
 
 /// Loads files on all cores (importing is the costly part of a batch).
+/// One result per path, in the paths' order: a file whose reading fails in
+/// any way, even by a fault of this program, costs its own line, never
+/// another file's result or the run.
 fn load_all(paths: &[String]) -> Vec<Loaded> {
+    load_all_with(paths, load)
+}
+
+fn load_all_with(paths: &[String], load: fn(&str) -> Loaded) -> Vec<Loaded> {
+    let isolated = move |path: &str| -> Loaded {
+        std::panic::catch_unwind(|| load(path)).unwrap_or_else(|_| Err(crashed(path)))
+    };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     if paths.len() < 8 || threads == 1 || paths.iter().any(|p| p == "-") {
-        return paths.iter().map(|p| load(p)).collect();
+        return paths.iter().map(|p| isolated(p)).collect();
     }
     let chunk = paths.len().div_ceil(threads);
     std::thread::scope(|s| {
         let handles: Vec<_> = paths
             .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|p| load(p)).collect::<Vec<_>>()))
+            .map(|part| {
+                let handle = s.spawn(move || part.iter().map(|p| isolated(p)).collect::<Vec<_>>());
+                (part, handle)
+            })
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .flat_map(|(part, h)| {
+                h.join()
+                    .unwrap_or_else(|_| part.iter().map(|p| Err(crashed(p))).collect())
+            })
             .collect()
     })
+}
+
+/// What a file whose reading failed by a fault of this program gets.
+fn crashed(path: &str) -> String {
+    format!(
+        "{path}：读取这个文件时程序内部出错，已跳过（其余文件照常核对）。请把这个文件发给开发者。"
+    )
 }
 
 fn finding_json(report: &Report, f: &Finding) -> serde_json::Value {
@@ -410,4 +433,53 @@ pub fn main() -> i32 {
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
     run(&argv, &mut stdout.lock(), &mut stderr.lock())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    /// A reader that fails by a fault (a panic) on one file of a batch large
+    /// enough to be read in threads (issue 19).
+    fn flaky(path: &str) -> Loaded {
+        if path.contains("bad") {
+            panic!("a reader's fault");
+        }
+        let mut report = Report::default();
+        report.agency = Some(path.to_owned());
+        Ok((report, Vec::new()))
+    }
+
+    #[test]
+    fn a_file_that_crashes_its_reader_costs_its_own_line_only() {
+        std::panic::set_hook(Box::new(|_| {}));
+        for bad in [0, 4, 8] {
+            let paths: Vec<String> = (0..9)
+                .map(|i| {
+                    if i == bad {
+                        "bad.xlsx".to_owned()
+                    } else {
+                        format!("r{i}.txt")
+                    }
+                })
+                .collect();
+            let loaded = load_all_with(&paths, flaky);
+            assert_eq!(loaded.len(), paths.len());
+            for (path, result) in paths.iter().zip(&loaded) {
+                match result {
+                    Ok((report, _)) => assert_eq!(report.agency.as_deref(), Some(path.as_str())),
+                    Err(why) => {
+                        assert_eq!(path, "bad.xlsx");
+                        assert!(
+                            why.starts_with("bad.xlsx：读取这个文件时程序内部出错"),
+                            "{why}"
+                        );
+                    }
+                }
+            }
+            assert_eq!(loaded.iter().filter(|r| r.is_err()).count(), 1);
+        }
+        let _ = std::panic::take_hook();
+    }
 }
