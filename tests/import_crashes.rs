@@ -286,3 +286,43 @@ fn a_damaged_pdf_is_read_or_refused_in_chinese() {
         }
     }
 }
+
+/// A .docx whose body holds `depth` nested elements of one kind.
+fn nested_docx(open: &str, close: &str, depth: usize) -> Vec<u8> {
+    use std::io::Write;
+    let body = format!(
+        "{}<w:p><w:r><w:t>x</w:t></w:r></w:p>{}",
+        open.repeat(depth),
+        close.repeat(depth)
+    );
+    let xml = format!(
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("word/document.xml", options).expect("zip");
+    zip.write_all(xml.as_bytes()).expect("zip");
+    zip.finish().expect("zip").into_inner()
+}
+
+/// Word files nested 20,000 deep (paragraphs, content controls) are refused
+/// with a Chinese reason instead of overflowing the stack; 500 deep reads
+/// (issue 19).
+#[test]
+fn deeply_nested_word_files_are_refused_not_a_stack_overflow() {
+    for (open, close) in [
+        ("<w:p>", "</w:p>"),
+        ("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>"),
+    ] {
+        let why = nianbao::import::open_report(&nested_docx(open, close, 20_000))
+            .err()
+            .expect("refused");
+        assert!(why.contains("嵌套层数超过"), "{why}");
+    }
+    let read = nianbao::import::open_report(&nested_docx(
+        "<w:sdt><w:sdtContent>",
+        "</w:sdtContent></w:sdt>",
+        400,
+    ));
+    assert!(read.is_ok(), "{:?}", read.err());
+}

@@ -28,6 +28,13 @@ pub fn read(bytes: &[u8]) -> Result<Document, String> {
         .take(MAX_XML)
         .read_to_string(&mut xml)
         .map_err(|_| format!("{NOT_WORD}（正文无法读取）。"))?;
+    // The XML parser and the walk below recurse per level: a file nested
+    // deeper than any Word writes is refused before it can exhaust the stack.
+    if nesting(&xml) > MAX_DEPTH {
+        return Err(format!(
+            "{NOT_WORD}（正文的嵌套层数超过 {MAX_DEPTH} 层，不是 Word 或 WPS 正常保存的文件）。"
+        ));
+    }
     let doc = roxmltree::Document::parse(&xml)
         .map_err(|e| format!("{NOT_WORD}（正文格式错误：{e}）。"))?;
     let body = doc
@@ -39,6 +46,47 @@ pub fn read(bytes: &[u8]) -> Result<Document, String> {
         block(child, &mut out);
     }
     Ok(out)
+}
+
+/// Deeper than any Word or WPS document nests (tables in tables, content
+/// controls: a few dozen levels).
+const MAX_DEPTH: usize = 1_000;
+
+/// The text after the first `end` (none left when there is none).
+fn skip_to<'a>(rest: &'a str, end: &str) -> &'a str {
+    rest.find(end)
+        .and_then(|e| rest.get(e + end.len()..))
+        .unwrap_or_default()
+}
+
+/// How deep an XML text's elements nest, counted without parsing it
+/// (comments, CDATA, declarations and processing instructions skipped).
+fn nesting(xml: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut rest = xml;
+    while let Some(at) = rest.find('<') {
+        rest = rest.get(at..).unwrap_or_default();
+        if rest.starts_with("<!--") {
+            rest = skip_to(rest, "-->");
+        } else if rest.starts_with("<![CDATA[") {
+            rest = skip_to(rest, "]]>");
+        } else if rest.starts_with("<?") {
+            rest = skip_to(rest, "?>");
+        } else if rest.starts_with("<!") {
+            rest = skip_to(rest, ">");
+        } else if rest.starts_with("</") {
+            depth = depth.saturating_sub(1);
+            rest = skip_to(rest, ">");
+        } else {
+            let end = rest.find('>').unwrap_or(rest.len());
+            if !rest.get(..end).is_some_and(|tag| tag.ends_with('/')) {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            rest = rest.get(end + 1..).unwrap_or_default();
+        }
+    }
+    deepest
 }
 
 fn is(node: &Node, name: &str) -> bool {
@@ -151,6 +199,15 @@ fn table(node: Node, out: &mut Document) {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_counts_elements_not_comments_or_empty_tags() {
+        assert_eq!(super::nesting("<a><b/><c><!-- <d> --><e></e></c></a>"), 3);
+        assert_eq!(
+            super::nesting("<?xml version=\"1.0\"?><a><![CDATA[<x><y>]]></a>"),
+            1
+        );
+    }
 
     #[test]
     fn not_a_word_file_says_why() {
