@@ -314,9 +314,8 @@ fn deeply_nested_word_files_are_refused_not_a_stack_overflow() {
         ("<w:p>", "</w:p>"),
         ("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>"),
     ] {
-        let why = nianbao::import::open_report(&nested_docx(open, close, 20_000))
-            .err()
-            .expect("refused");
+        let why =
+            nianbao::import::open_report(&nested_docx(open, close, 20_000)).expect_err("refused");
         assert!(why.contains("嵌套层数超过"), "{why}");
     }
     let read = nianbao::import::open_report(&nested_docx(
