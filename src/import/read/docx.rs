@@ -50,7 +50,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, String> {
 
 /// Deeper than any Word or WPS document nests (tables in tables, content
 /// controls: a few dozen levels).
-const MAX_DEPTH: usize = 1_000;
+const MAX_DEPTH: usize = 256;
 
 /// The text after the first `end` (none left when there is none).
 fn skip_to<'a>(rest: &'a str, end: &str) -> &'a str {
