@@ -186,8 +186,8 @@ pub fn years_in_copy(years: &[i64]) -> String {
     format!("文中仍写着{}。", years.join("、"))
 }
 
-/// What an empty row of the balance (R1) leaves: M1 says it.
-pub const UNBALANCED: &str = "，勾稽关系无法核对";
+/// What an empty row of the balance (R1) leaves.
+const UNBALANCED: &str = "，勾稽关系无法核对";
 
 /// D2 merged with M1: rows left wholly empty, by name (the first five).
 pub fn whole_rows(labels: &[&str], unbalanced: bool) -> String {

@@ -166,7 +166,12 @@ fn merge(out: &mut Vec<Finding>, t: &crate::template::Template) {
             false
         }
         ("M1", _, _) if !f.cells.is_empty() && f.cells.iter().all(|c| blank.contains(c)) => {
-            rows.push((f.cells.clone(), f.message.contains(message::UNBALANCED)));
+            // A row of the balance (R1) left empty leaves it unassessable.
+            let unbalanced = t.relations.iter().any(|r| {
+                r.kind == crate::template::relations::RelationKind::R1
+                    && r.cells().any(|c| f.cells.contains(&c))
+            });
+            rows.push((f.cells.clone(), unbalanced));
             false
         }
         _ => true,
