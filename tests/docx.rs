@@ -211,10 +211,16 @@ fn the_workbook_round_trips_through_libreoffice_with_live_totals() {
 /// Converts a Word file to PDF with LibreOffice, as an office PC prints it;
 /// returns the PDF's path.
 fn libreoffice_pdf(name: &str, docx: &[u8]) -> std::path::PathBuf {
+    libreoffice_pdf_of(name, "docx", docx)
+}
+
+/// Converts an office file (`ext`: docx, xlsx) to PDF with LibreOffice;
+/// returns the PDF's path.
+fn libreoffice_pdf_of(name: &str, ext: &str, bytes: &[u8]) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("nianbao-docx-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("{name}.docx"));
-    std::fs::write(&path, docx).unwrap();
+    let path = dir.join(format!("{name}.{ext}"));
+    std::fs::write(&path, bytes).unwrap();
     let status = std::process::Command::new("libreoffice")
         .args(["--headless", "--convert-to", "pdf", "--outdir"])
         .arg(&dir)
@@ -224,6 +230,21 @@ fn libreoffice_pdf(name: &str, docx: &[u8]) -> std::path::PathBuf {
         .expect("libreoffice is installed");
     assert!(status.success());
     dir.join(format!("{name}.pdf"))
+}
+
+/// A PDF's text read back by pdftotext, page by page (laid out as printed,
+/// spaces removed).
+fn pages_of_pdf(pdf: &std::path::Path) -> Vec<String> {
+    let text = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext is installed");
+    let text = String::from_utf8(text.stdout).unwrap();
+    text.split('\u{c}')
+        .map(|page| page.replace([' ', '\u{3000}'], ""))
+        .collect()
 }
 
 /// The five real seed reports (their printed errors and blanks included),
@@ -242,19 +263,9 @@ fn the_seeds_printed_to_pdf_by_libreoffice_open_with_every_cell() {
 }
 
 /// Converts a Word file with LibreOffice, as an office PC would open it, and
-/// reads the PDF text back, page by page (laid out as printed, spaces removed).
+/// reads the PDF text back, page by page.
 fn pdf_pages_of(name: &str, docx: &[u8]) -> Vec<String> {
-    let pdf = libreoffice_pdf(name, docx);
-    let text = std::process::Command::new("pdftotext")
-        .arg("-layout")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext is installed");
-    let text = String::from_utf8(text.stdout).unwrap();
-    text.split('\u{c}')
-        .map(|page| page.replace([' ', '\u{3000}'], ""))
-        .collect()
+    pages_of_pdf(&libreoffice_pdf(name, docx))
 }
 
 #[test]
@@ -313,31 +324,11 @@ fn libreoffice_repeats_the_header_of_table_three_on_every_page() {
 }
 
 /// Converts any office file to PDF with LibreOffice; returns the PDF's text
-/// page by page (spaces removed).
+/// page by page (spaces removed), blank pages left out.
 fn libreoffice_pages(name: &str, ext: &str, bytes: &[u8]) -> Vec<String> {
-    let dir = std::env::temp_dir().join(format!("nianbao-print-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("{name}.{ext}"));
-    std::fs::write(&path, bytes).unwrap();
-    let status = std::process::Command::new("libreoffice")
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&dir)
-        .arg(&path)
-        .env("HOME", &dir)
-        .status()
-        .expect("libreoffice is installed");
-    assert!(status.success());
-    let text = std::process::Command::new("pdftotext")
-        .arg("-layout")
-        .arg(dir.join(format!("{name}.pdf")))
-        .arg("-")
-        .output()
-        .expect("pdftotext is installed");
-    String::from_utf8(text.stdout)
-        .unwrap()
-        .split('\u{c}')
+    pages_of_pdf(&libreoffice_pdf_of(name, ext, bytes))
+        .into_iter()
         .filter(|p| !p.trim().is_empty())
-        .map(|page| page.replace([' ', '\u{3000}'], ""))
         .collect()
 }
 
