@@ -61,12 +61,14 @@ pub fn App() -> impl IntoView {
     // Autosave once typing pauses, not on every keystroke (serialising the
     // whole draft is the costliest part of a keystroke); and at once when
     // the tab is hidden or closed, so the last keystroke is never lost.
-    let dirty = StoredValue::new(0u64);
+    // Changes made, and the change the saved draft holds.
+    let (edits, saved) = (StoredValue::new(0u64), StoredValue::new(None::<u64>));
     let save = move || {
-        if dirty.get_value() == 0 || other_tab.with_untracked(Option::is_some) {
+        let now = edits.get_value();
+        if saved.get_value() == Some(now) || other_tab.with_untracked(Option::is_some) {
             return;
         }
-        dirty.set_value(0);
+        saved.set_value(Some(now));
         let text = state.report.with_untracked(json::to_draft);
         match storage::save_draft(&text) {
             Ok(()) => last_saved.set_value(text),
@@ -76,16 +78,17 @@ pub fn App() -> impl IntoView {
     Effect::new(move |first: Option<()>| {
         state.report.track();
         other_tab.track();
-        dirty.update_value(|d| *d += 1);
+        edits.update_value(|n| *n += 1);
         if first.is_none() {
             // The draft as opened is saved at once: there is always one to restore.
             save();
             return;
         }
-        let mine = dirty.get_value();
+        let mine = edits.get_value();
         set_timeout(
             move || {
-                if dirty.get_value() == mine {
+                // Only when no change came since this one.
+                if edits.get_value() == mine {
                     save();
                 }
             },

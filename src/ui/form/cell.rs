@@ -136,7 +136,10 @@ pub fn CellInput(
     view! {
                 <input class=class data-cell=path inputmode="numeric" autocomplete="off"
             title=hint aria-label=template.describe(id)
-            aria-describedby=move || last_year.with(Option::is_some).then(|| described.clone())
+            aria-describedby={
+                let described = described.clone();
+                move || last_year.with(Option::is_some).then(|| described.clone())
+            }
             aria-invalid=invalid
             data-inferred=move || inferred.get().then_some("")
             prop:value=move || raw.get()
@@ -165,7 +168,7 @@ pub fn CellInput(
             on:keydown=on_keydown
             on:paste=on_paste/>
         {move || last_year.get().map(|v| view! {
-            <span class="last-year-value" id=format!("ly-{}", def.path) data-last-year-value="">{format!("上年 {v}")}</span>
+            <span class="last-year-value" id=described.clone() data-last-year-value="">{format!("上年 {v}")}</span>
         })}
         {move || problem.get().map(|m| view! { <span class="cell-msg" role="alert">{m}</span> })}
         {move || fix.get().map(|n| view! {
