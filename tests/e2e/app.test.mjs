@@ -1,36 +1,29 @@
 // The built app (trunk --release) in headless Chromium, used as a person would.
-import { test, describe, before, after, beforeEach, afterEach } from 'node:test';
+import { test, describe, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, App, seed, artifacts, fixtures } from './harness.mjs';
+import { served, App, seed, artifacts, fixtures } from './harness.mjs';
 
-let server, base, browser, context, page, app, requests, errors;
+let context, page, app, requests, errors;
 
-before(async () => {
-  ({ server, base } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = served();
 beforeEach(async () => {
-  context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+  context = await env.browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
   page = await context.newPage();
   requests = [];
   page.on('request', (r) => requests.push(r.url()));
   errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  app = new App(page, base);
+  app = new App(page, env.base);
   await app.open();
 });
 afterEach(async () => {
   // No request ever leaves the page: only the app's own files, from its own origin.
-  const offsite = requests.filter((u) => !u.startsWith(base + '/') && !u.startsWith('blob:') && !u.startsWith('data:'));
+  const offsite = requests.filter((u) => !u.startsWith(env.base + '/') && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(offsite, [], 'requests left the page');
   assert.deepEqual(errors, [], 'errors in the page');
   await context.close();
@@ -657,7 +650,7 @@ describe('nothing destroyed without asking (issue 9)', () => {
   test('two tabs on one draft: the second is told, stops saving, and the user picks which to keep', async () => {
     const other = await context.newPage();
     other.on('pageerror', (e) => errors.push(String(e)));
-    const app2 = new App(other, base);
+    const app2 = new App(other, env.base);
     await app2.open();
     await app.type('t4.review.upheld', '7');
     await other.locator('[data-other-tab]').waitFor();

@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -45,6 +46,24 @@ export async function launch() {
     headless: true,
     args: CHROMIUM_ARGS,
   });
+}
+
+/**
+ * For a test file: serves dist/ and launches Chromium before its tests,
+ * closes both after them. The object returned holds `base` (the served
+ * URL) and `browser` once the tests run.
+ */
+export function served() {
+  const env = {};
+  before(async () => {
+    ({ server: env.server, base: env.base } = await serve());
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }
 
 export function seed(n) {

@@ -1,31 +1,24 @@
 // The officer's path (issue 17), on a 1366×768 office laptop: this year's
 // report started from last year's, with real key presses, a real Ctrl+V of
 // clipboard data and dropped files, asserting what the officer sees.
-import { test, describe, before, after, beforeEach, afterEach } from 'node:test';
+import { test, describe, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, App, seed, fixtures } from './harness.mjs';
+import { served, App, seed, fixtures } from './harness.mjs';
 
-let server, base, browser, context, page, app, errors;
+let context, page, app, errors;
 const VIEW = { width: 1366, height: 768 };
 
-before(async () => {
-  ({ server, base } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = served();
 beforeEach(async () => {
-  context = await browser.newContext({ acceptDownloads: true, viewport: VIEW });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  context = await env.browser.newContext({ acceptDownloads: true, viewport: VIEW });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base });
   page = await context.newPage();
   errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  app = new App(page, base);
+  app = new App(page, env.base);
   await app.open();
 });
 afterEach(async () => {
@@ -72,7 +65,6 @@ describe('the officer\'s path (issue 17)', () => {
     // No rule codes in what the preview says about the pasted report.
     const said = await page.locator('[data-import-preview] .notes').allTextContents();
     assert.doesNotMatch(said.join('\n'), /\b[RDXPTM][0-9]\b/);
-    fs.mkdirSync(path.join(fixtures, '..', 'e2e', 'artifacts'), { recursive: true });
     await app.screenshot('officer-first-screen-preview.png');
   });
 

@@ -1,21 +1,13 @@
 // A browser too old to run the app (no WebAssembly, or one without
 // reference types) gets a plain Chinese message instead of a blank page, in
 // the served page and in the single-file edition (issue 18).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, dist } from './harness.mjs';
+import { served, dist } from './harness.mjs';
 
-let server, base, browser;
-before(async () => {
-  ({ server, base } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = served();
 
 const OLD = {
   'no WebAssembly': () => { delete window.WebAssembly; },
@@ -25,10 +17,10 @@ const OLD = {
   },
 };
 
-for (const [edition, url] of [['served page', () => base + '/'], ['single-file edition', () => pathToFileURL(path.join(dist, 'nianbao.html')).href]]) {
+for (const [edition, url] of [['served page', () => env.base + '/'], ['single-file edition', () => pathToFileURL(path.join(dist, 'nianbao.html')).href]]) {
   for (const [what, script] of Object.entries(OLD)) {
     test(`${edition}, ${what}: the old-browser message, in Chinese`, async () => {
-      const page = await browser.newPage();
+      const page = await env.browser.newPage();
       await page.addInitScript(script);
       await page.goto(url());
       const box = page.locator('#too-old');
@@ -41,7 +33,7 @@ for (const [edition, url] of [['served page', () => base + '/'], ['single-file e
     });
   }
   test(`${edition}, a current browser: no message, the app runs`, async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     await page.goto(url());
     await page.locator('[data-findings]').waitFor();
     assert.equal(await page.locator('#too-old').count(), 0);
