@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { served, App, seed, artifacts, fixtures } from './harness.mjs';
+import { served, pageErrors, App, seed, artifacts, fixtures } from './harness.mjs';
 
 let context, page, app, requests, errors;
 
@@ -15,9 +15,7 @@ beforeEach(async () => {
   page = await context.newPage();
   requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  errors = pageErrors(page);
   app = new App(page, env.base);
   await app.open();
 });

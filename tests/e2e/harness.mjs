@@ -66,6 +66,14 @@ export function served() {
   return env;
 }
 
+/** The page's errors (uncaught, and console errors), as they come. */
+export function pageErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  return errors;
+}
+
 export function seed(n) {
   return fs.readFileSync(path.join(fixtures, `seed_00${n}.txt`), 'utf8');
 }

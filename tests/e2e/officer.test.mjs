@@ -5,7 +5,7 @@ import { test, describe, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { served, App, seed, fixtures } from './harness.mjs';
+import { served, pageErrors, App, seed, fixtures } from './harness.mjs';
 
 let context, page, app, errors;
 const VIEW = { width: 1366, height: 768 };
@@ -15,9 +15,7 @@ beforeEach(async () => {
   context = await env.browser.newContext({ acceptDownloads: true, viewport: VIEW });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base });
   page = await context.newPage();
-  errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  errors = pageErrors(page);
   app = new App(page, env.base);
   await app.open();
 });
