@@ -25,8 +25,9 @@
 //! render/    pure · report → HTML / text / JSON, Word (docx.rs), Excel (xlsx.rs)
 //! ui/        shell, wasm32 only · Leptos components; ui/browser/ is the only web-sys caller
 //! cli.rs     shell, host only · `nianbao parse|check|render`
-//! bin/nianbao-extras.rs  the app's worker: Word and Excel in and out, 繁體 both ways
-//!            (ui/browser/extras.rs), a second wasm the page loads only when asked
+//! sort.rs    below every layer · one sort instantiation for the whole crate (wasm size)
+//! bin/       the app's workers (ui/browser/extras.rs): nianbao-import reads pastes,
+//!            nianbao-extras 繁體 both ways, nianbao-office Word, Excel and PDF
 //! ```
 //!
 //! Dependencies point one way: `template ← model ← rules`, `model ← import`,
@@ -68,6 +69,7 @@ pub mod import;
 pub mod model;
 pub mod render;
 pub mod rules;
+pub mod sort;
 pub mod template;
 
 #[cfg(not(target_arch = "wasm32"))]

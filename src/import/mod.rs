@@ -29,6 +29,7 @@ mod note;
 pub mod read;
 mod tables;
 pub mod text;
+pub mod wire;
 pub mod work;
 
 pub use document::Document;
@@ -76,7 +77,8 @@ impl Imported {
         }
     }
 
-    pub(crate) fn nothing(notes: Vec<Note>) -> Imported {
+    /// Nothing read, and why.
+    pub fn nothing(notes: Vec<Note>) -> Imported {
         Imported {
             report: Report::default(),
             notes,
@@ -328,7 +330,7 @@ fn own_words(format: Format) -> Vec<String> {
     if format == Format::Y2019 {
         own.push("对外公开总量".into());
     }
-    own.sort();
+    crate::sort::ascending(&mut own);
     own.dedup();
     own
 }

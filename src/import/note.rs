@@ -31,6 +31,8 @@ pub enum NoteKind {
     FilePartial,
     /// A saved data file (JSON) that does not parse.
     DataUnreadable(String),
+    /// The reader could not read it at all (a worker stopped, say): why.
+    NotRead(String),
     /// The paste is not text.
     Binary,
     /// The paste was cut at the size limit (its size, in tenths of a MB).
@@ -110,6 +112,9 @@ pub enum NoteKind {
     },
     /// Rows placed by the sums (digits run together, blanks dropped).
     InferredRows(TableId, usize),
+    /// A note as it came from the worker that read the report: its level
+    /// and sentence are the [`Note`]'s own ([`crate::import::wire`]).
+    Relayed,
 }
 
 /// What the importer says about a paste.
@@ -163,7 +168,8 @@ impl NoteKind {
             | NoHeadings(_)
             | BlankZeros(_)
             | RowsRepeated(_)
-            | InferredRows(..) => Level::Info,
+            | InferredRows(..)
+            | Relayed => Level::Info,
             _ => Level::Warning,
         }
     }
@@ -185,6 +191,7 @@ impl NoteKind {
             },
             FilePartial => "PDF 文件有部分内容已损坏，无法解析，只读取了其前面的部分；请核对未读到的内容。".into(),
             DataUnreadable(why) => format!("这个文件是数据文件（JSON），但无法读取：{why}"),
+            NotRead(why) => format!("未能读取：{why}"),
             Binary => "粘贴的内容不是文字（可能是二进制文件或乱码），无法读取。请从网页或 Word 中复制报告正文。".into(),
             TooLarge(tenths) => format!(
                 "粘贴的内容过大（{}.{} MB），只读取了前 2 MB。",
@@ -258,6 +265,7 @@ impl NoteKind {
                 "{}有 {n} 行的数字在原文中连在一起或缺了空白单元格，已按合计关系确定位置，请核对（已标出）。",
                 t.name()
             ),
+            Relayed => String::new(),
         }
     }
 }

@@ -205,7 +205,7 @@ pub fn quotes(t: &Template, text: &str) -> Vec<Quote> {
     let mut out = Vec::new();
     for def in &CLAIMS {
         let mut numbers: Vec<i64> = said(def, &all).into_iter().map(|(n, _)| n).collect();
-        numbers.sort_unstable();
+        crate::sort::ascending(&mut numbers);
         numbers.dedup();
         let [value] = numbers.as_slice() else {
             continue;
@@ -231,7 +231,7 @@ pub fn quotes(t: &Template, text: &str) -> Vec<Quote> {
             .filter(|c| !c.contains(table4::SUIT_HEAD))
             .filter_map(|c| count_after(c, f.label).or_else(|| count_after(c, short)))
             .collect();
-        numbers.sort_unstable();
+        crate::sort::ascending(&mut numbers);
         numbers.dedup();
         if let [value] = numbers.as_slice() {
             out.push(Quote {

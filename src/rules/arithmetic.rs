@@ -94,7 +94,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             .flat_map(|r| r.cells())
             .filter(|&c| value(c).is_absent())
             .collect();
-        absent.sort();
+        crate::sort::ascending(&mut absent);
         absent.dedup();
         out.push(
             Finding::new(

@@ -30,7 +30,7 @@ struct Claim<'a> {
 impl Claim<'_> {
     fn judge(self, out: &mut Vec<Finding>) {
         let mut distinct: Vec<i64> = self.said.iter().map(|(n, _)| *n).collect();
-        distinct.sort_unstable();
+        crate::sort::ascending(&mut distinct);
         distinct.dedup();
         let Some(&table) = self.accepted.first() else {
             return;

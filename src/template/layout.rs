@@ -308,7 +308,7 @@ mod tests {
                 Slot::Label(_) => None,
             })
             .collect();
-        seen.sort();
+        crate::sort::ascending(&mut seen);
         assert_eq!(seen, t.ids().collect::<Vec<_>>());
     }
 }

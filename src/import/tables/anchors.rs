@@ -123,7 +123,7 @@ pub(super) fn cuts(def: &TableDef, tokens: &[Token]) -> Vec<usize> {
             from = end;
         }
     }
-    out.sort_unstable();
+    crate::sort::ascending(&mut out);
     out.dedup();
     out
 }

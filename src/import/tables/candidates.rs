@@ -61,7 +61,7 @@ fn row_read(ctx: &RowCtx, row: usize, group: &[&Token]) -> RowChoices {
     let mut lines: Vec<usize> = group.iter().map(|t| t.line).collect();
     lines.dedup();
     if group.len() <= n && lines.len() < group.len() && group.iter().all(|t| t.x.is_some()) {
-        sorted.sort_by_key(|t| t.x);
+        crate::sort::by_key(&mut sorted, |t| t.x);
     }
     let group = sorted.as_slice();
     let cell = |t: &&Token| match t.kind {
@@ -378,7 +378,7 @@ fn on_label_lines(a: &Anchor, group: &[&Token], tokens: &[Token]) -> bool {
 /// any: the row a value printed on that line belongs to by its place.
 fn line_owners(tokens: &[Token], anchors: &[Anchor]) -> Vec<Option<usize>> {
     let mut by_start: Vec<&Anchor> = anchors.iter().collect();
-    by_start.sort_by_key(|a| a.start);
+    crate::sort::by_key(&mut by_start, |a| a.start);
     let mut next = by_start.into_iter().peekable();
     let mut owner: Option<(usize, usize)> = None; // (line, row)
     tokens

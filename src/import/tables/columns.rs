@@ -38,7 +38,7 @@ impl Columns {
             let centre = (0..n)
                 .map(|c| {
                     let mut col: Vec<u32> = rows.iter().filter_map(|r| r.get(c).copied()).collect();
-                    col.sort_unstable();
+                    crate::sort::ascending(&mut col);
                     col.get(col.len() / 2).copied().unwrap_or(0)
                 })
                 .collect();

@@ -98,7 +98,7 @@ pub(super) fn resolve(shape: &Shape, reading: &Reading) -> (Vec<Cell>, Vec<How>,
             put(&mut grid, &mut how, row, option, How::Inferred);
         }
     }
-    undecided.sort_unstable();
+    crate::sort::ascending(&mut undecided);
     (grid, how, undecided)
 }
 
@@ -136,7 +136,9 @@ impl<'a> Search<'a> {
         grid: &[Cell],
         mut order: Vec<usize>,
     ) -> Search<'a> {
-        order.sort_by_key(|&r| reading.get(r).map_or(0, |c| c.options.len()));
+        crate::sort::by_key(&mut order, |&r| {
+            reading.get(r).map_or(0, |c| c.options.len())
+        });
         let base: Vec<Option<i64>> = grid
             .iter()
             .enumerate()
@@ -176,7 +178,7 @@ impl<'a> Search<'a> {
                 // the first index of its run.
                 let mut sorted: Vec<(&Vec<Cell>, usize)> =
                     options.iter().enumerate().map(|(i, o)| (o, i)).collect();
-                sorted.sort_unstable();
+                crate::sort::ascending(&mut sorted);
                 let mut same = vec![0; options.len()];
                 let mut run: Option<(&Vec<Cell>, usize)> = None;
                 for (option, i) in sorted {

@@ -497,7 +497,9 @@ pub(super) fn stacked(tokens: &[Token], label_lines: &[usize]) -> Option<Vec<Tok
         .filter(|(_, (_, g))| !g)
         .map(|(i, (t, _))| (i, t))
         .collect();
-    kept.sort_by_key(|(i, t)| (t.line, if t.kind == Kind::Word { 0 } else { 1 }, t.x, *i));
+    crate::sort::by_key(&mut kept, |(i, t)| {
+        (t.line, if t.kind == Kind::Word { 0 } else { 1 }, t.x, *i)
+    });
     Some(kept.into_iter().map(|(_, t)| t).collect())
 }
 

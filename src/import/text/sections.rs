@@ -146,7 +146,7 @@ pub(in crate::import) fn heading_of(line: &str, current: Option<usize>) -> Optio
 fn similarity(a: &str, b: &str) -> f64 {
     let set = |s: &str| {
         let mut v: Vec<char> = s.chars().filter(|c| !c.is_ascii_punctuation()).collect();
-        v.sort_unstable();
+        crate::sort::ascending(&mut v);
         v.dedup();
         v
     };
@@ -241,7 +241,7 @@ pub(in crate::import) fn split_run_in_headings(lines: Vec<Line>) -> Vec<Line> {
         }
         let loose = loose_headings(&line.text);
         found.extend(loose.iter().map(|&(a, b, s)| (a, b, s, false)));
-        found.sort_unstable_by_key(|&(a, b, _, exact)| (a, !exact, b));
+        crate::sort::by_key(&mut found, |&(a, b, _, exact)| (a, !exact, b));
         let mut cuts: Vec<(usize, usize)> = Vec::new();
         let mut current: Option<usize> = None;
         for (start, end, section, exact) in found {

@@ -228,7 +228,7 @@ fn layout(page: &Page) -> Vec<Shown> {
             }
             cells.push((r0, c0, r1 - r0 + 1, c1 - c0 + 1, join(lines(inside))));
         }
-        cells.sort_by_key(|c| (c.0, c.1));
+        crate::sort::by_key(&mut cells, |c| (c.0, c.1));
         blocks.push((nth(&ys, 0), Shown::Table(Grid { xs, cells, rows })));
     }
     let rest: Vec<&Glyph> = page
@@ -241,7 +241,7 @@ fn layout(page: &Page) -> Vec<Shown> {
     for line in paragraphs(lines(rest)) {
         blocks.push((line.start, Shown::Line(line.text)));
     }
-    blocks.sort_by(|a, b| a.0.total_cmp(&b.0));
+    crate::sort::by(&mut blocks, |a, b| a.0.total_cmp(&b.0));
     blocks.into_iter().map(|(_, b)| b).collect()
 }
 

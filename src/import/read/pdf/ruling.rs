@@ -5,7 +5,7 @@ use super::{Page, Segment, SNAP};
 
 /// Positions closer than [`SNAP`] made one, sorted.
 pub(super) fn snap(mut values: Vec<f64>) -> Vec<f64> {
-    values.sort_by(f64::total_cmp);
+    crate::sort::by(&mut values, f64::total_cmp);
     let mut out: Vec<(f64, usize)> = Vec::new();
     for v in values {
         match out.last_mut() {
@@ -23,7 +23,9 @@ pub(super) fn snap(mut values: Vec<f64>) -> Vec<f64> {
 /// border per cell side, so a row's line comes in pieces).
 pub(super) fn joined(segments: &[Segment]) -> Vec<Segment> {
     let mut sorted = segments.to_vec();
-    sorted.sort_by(|a, b| a.at.total_cmp(&b.at).then(a.lo.total_cmp(&b.lo)));
+    crate::sort::by(&mut sorted, |a, b| {
+        a.at.total_cmp(&b.at).then(a.lo.total_cmp(&b.lo))
+    });
     let mut lines: Vec<Vec<Segment>> = Vec::new();
     for s in sorted {
         match lines.last_mut() {
@@ -33,7 +35,7 @@ pub(super) fn joined(segments: &[Segment]) -> Vec<Segment> {
     }
     let mut out = Vec::new();
     for mut line in lines {
-        line.sort_by(|a, b| a.lo.total_cmp(&b.lo));
+        crate::sort::by(&mut line, |a, b| a.lo.total_cmp(&b.lo));
         let mut current: Option<Segment> = None;
         for s in line {
             current = match current {

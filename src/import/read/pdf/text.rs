@@ -19,7 +19,7 @@ pub(super) struct TextLine {
 /// Lines of text from glyphs: grouped by baseline, each left to right,
 /// with a space where the gap is wide.
 pub(super) fn lines(mut glyphs: Vec<&Glyph>) -> Vec<TextLine> {
-    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y));
+    crate::sort::by(&mut glyphs, |a, b| a.y.total_cmp(&b.y));
     let mut rows: Vec<Vec<&Glyph>> = Vec::new();
     for g in glyphs {
         match rows.last_mut() {
@@ -35,7 +35,7 @@ pub(super) fn lines(mut glyphs: Vec<&Glyph>) -> Vec<TextLine> {
     }
     rows.into_iter()
         .filter_map(|mut row| {
-            row.sort_by(|a, b| a.x.total_cmp(&b.x));
+            crate::sort::by(&mut row, |a, b| a.x.total_cmp(&b.x));
             let top = row.iter().map(|g| g.y - g.size).fold(f64::MAX, f64::min);
             let mut line = TextLine {
                 start: top,
