@@ -76,7 +76,32 @@ pub struct Finding {
     pub blank: bool,
 }
 
+/// A finding's [identity](Finding::identity).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Identity {
+    rule: &'static str,
+    severity: Severity,
+    cells: Vec<CellId>,
+    suspect: Option<CellId>,
+    field: Option<Field>,
+    fix: Option<CellId>,
+}
+
 impl Finding {
+    /// What the finding is about (rule, severity, cells, field), whatever
+    /// figures its message now gives: what a list keeps in place while the
+    /// figures change.
+    pub fn identity(&self) -> Identity {
+        Identity {
+            rule: self.rule,
+            severity: self.severity,
+            cells: self.cells.clone(),
+            suspect: self.suspect,
+            field: self.field,
+            fix: self.fix,
+        }
+    }
+
     fn new(rule: &'static str, severity: Severity, message: String) -> Finding {
         Finding {
             rule,
@@ -140,7 +165,7 @@ pub fn check(report: &Report, previous: Option<&Report>) -> Vec<Finding> {
         cross_year::check(report, prev, &mut out);
     }
     merge(&mut out, report.template());
-    out.sort_by_key(|f| f.severity);
+    crate::sort::by_key(&mut out, |f| f.severity);
     out
 }
 

@@ -26,7 +26,9 @@ pub fn target_of(finding: &Finding, template: &Template) -> Option<dom::Target> 
         .or(finding.field.map(|f| dom::Target::Field(f.id())))
 }
 
-/// One finding, with its focus and fix actions.
+/// One finding, with its focus and fix actions. The item stays while the
+/// finding's [identity](Finding::identity) stands; its message and fix follow the
+/// figures as they change.
 #[component]
 fn FindingItem(finding: Finding) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -38,14 +40,30 @@ fn FindingItem(finding: Finding) -> impl IntoView {
             dom::focus(target);
         }
     };
-    let fix = finding.fix.zip(finding.expected).map(|(cell, expected)| {
+    let now = {
+        let finding = finding.clone();
+        let identity = finding.identity();
+        Memo::new(move |_| {
+            state.shown.with(|fs| {
+                let f = fs
+                    .iter()
+                    .find(|f| f.identity() == identity)
+                    .unwrap_or(&finding);
+                (f.message.clone(), f.expected)
+            })
+        })
+    };
+    let fix = finding.fix.map(|cell| {
         let apply = move |_| {
-            state.checkpoint("采用计算值");
-            state.report.update(|r| r.set_number(cell, expected));
+            if let (_, Some(expected)) = now.get_untracked() {
+                state.checkpoint("采用计算值");
+                state.report.update(|r| r.set_number(cell, expected));
+            }
         };
         view! {
-            <button type="button" class="fix" data-fix=template.cell(cell).path.clone() on:click=apply>
-                {format!("采用计算值 {expected}")}
+            <button type="button" class="fix" data-fix=template.cell(cell).path.clone() on:click=apply
+                hidden=move || now.with(|(_, e)| e.is_none())>
+                {move || now.with(|(_, e)| e.map(|e| format!("采用计算值 {e}")))}
             </button>
         }
     });
@@ -60,7 +78,7 @@ fn FindingItem(finding: Finding) -> impl IntoView {
     let body = view! {
         <span class="badge">{finding.severity.label()}</span>
         <span class="rule" title=format!("{}（{}）", name, finding.rule)>{short}</span>
-        <span class="msg">{finding.message.clone()}</span>
+        <span class="msg">{move || now.with(|(m, _)| m.clone())}</span>
     };
     let body = match focusable {
         true => view! { <button type="button" class="goto" title="定位到单元格" on:click=focus>{body}</button> }.into_any(),
@@ -135,7 +153,7 @@ pub fn FindingList(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let items = move || {
-        let template = state.report.with(|r| r.template());
+        let template = Template::get(state.format.get());
         state.shown.with(|fs| {
             fs.iter()
                 .filter(|f| match table {
@@ -153,10 +171,12 @@ pub fn FindingList(
                 .collect::<Vec<Finding>>()
         })
     };
-    // Keyed by the whole finding: a keystroke re-renders only what changed.
+    // Keyed by what the finding is about: a keystroke that changes only its
+    // figures updates its text in place.
     view! {
         <ul class="findings">
-            <For each=items key=|f: &Finding| f.clone() children=|finding| view! { <FindingItem finding=finding/> }/>
+            <For each=items key=Finding::identity
+                children=|finding| view! { <FindingItem finding=finding/> }/>
         </ul>
     }
 }
@@ -167,7 +187,7 @@ pub fn FindingList(
 fn GroupedFindings() -> impl IntoView {
     let state = expect_context::<AppState>();
     let groups = Memo::new(move |_| {
-        let template = state.report.with(|r| r.template());
+        let template = Template::get(state.format.get());
         state.shown.with(|fs| {
             let mut groups: Vec<(Severity, Group)> = Vec::new();
             for f in fs {
@@ -177,7 +197,7 @@ fn GroupedFindings() -> impl IntoView {
                     None => groups.push((f.severity, g)),
                 }
             }
-            groups.sort_unstable_by_key(|(s, g)| (*s, g.rank()));
+            crate::sort::by_key(&mut groups, |(s, g)| (*s, g.rank()));
             groups.into_iter().map(|(_, g)| g).collect::<Vec<Group>>()
         })
     });

@@ -6,9 +6,10 @@ use std::collections::{HashMap, HashSet};
 use leptos::prelude::*;
 
 use crate::import::Imported;
+use crate::model::Value;
 use crate::model::{edit::Field, Report};
 use crate::rules::{self, Finding, Severity};
-use crate::template::{CellId, Format};
+use crate::template::{CellId, Format, Template};
 
 /// How many bulk actions can be undone.
 const UNDO_DEPTH: usize = 20;
@@ -41,11 +42,116 @@ pub struct Marks {
     pub why: HashMap<CellId, String>,
 }
 
+/// What one cell shows: its text, and the marks and messages on it. Kept
+/// per cell so that a keystroke touches only the cells whose view changed
+/// (issue 18): one pass compares every cell's new view with its last one.
+#[derive(Debug, Clone, Default)]
+pub struct CellView {
+    /// The text as typed.
+    pub raw: String,
+    /// Why the text is not an acceptable value.
+    pub problem: Option<&'static str>,
+    /// The CSS class of its mark ("cell", "cell error", …).
+    pub mark: &'static str,
+    /// Filled by the sums at import, not yet confirmed.
+    pub inferred: bool,
+    /// The computed value a click sets this total to.
+    pub fix: Option<i64>,
+    /// Why the cell is marked.
+    pub why: Option<String>,
+    /// Last year's figure, while drafting from it.
+    pub last_year: Option<String>,
+}
+
+/// A cell's view as borrowed from the state, compared with the kept
+/// [`CellView`] without allocating, and made owned only when it changed.
+#[derive(PartialEq)]
+struct CellLook<'a> {
+    raw: &'a str,
+    problem: Option<&'static str>,
+    mark: &'static str,
+    inferred: bool,
+    fix: Option<i64>,
+    why: Option<&'a str>,
+    last_year: Option<&'a str>,
+}
+
+impl<'a> CellLook<'a> {
+    fn of(
+        id: CellId,
+        report: &'a Report,
+        marks: &'a Marks,
+        inferred: &HashSet<CellId>,
+        previous: Option<&'a Report>,
+    ) -> CellLook<'a> {
+        let mark = if marks.suspect.contains(&id) {
+            "cell suspect"
+        } else if marks.error.contains(&id) {
+            "cell error"
+        } else if marks.warning.contains(&id) {
+            "cell warning"
+        } else if marks.info.contains(&id) {
+            "cell info"
+        } else {
+            "cell"
+        };
+        let last_year = previous.and_then(|p| {
+            let at = if p.format == report.format {
+                id
+            } else {
+                p.template()
+                    .by_path(&report.template().get_cell(id)?.path)?
+            };
+            Some(p.raw(at).trim()).filter(|raw| !raw.is_empty())
+        });
+        CellLook {
+            raw: report.raw(id),
+            problem: match report.value(id) {
+                Value::Invalid(reason) => Some(rules::message::reason(reason)),
+                _ => None,
+            },
+            mark,
+            inferred: inferred.contains(&id),
+            fix: marks.fix.get(&id).copied(),
+            why: marks.why.get(&id).map(String::as_str),
+            last_year,
+        }
+    }
+
+    fn shows(&self, view: &CellView) -> bool {
+        *self
+            == CellLook {
+                raw: &view.raw,
+                problem: view.problem,
+                mark: view.mark,
+                inferred: view.inferred,
+                fix: view.fix,
+                why: view.why.as_deref(),
+                last_year: view.last_year.as_deref(),
+            }
+    }
+
+    fn owned(&self) -> CellView {
+        CellView {
+            raw: self.raw.to_owned(),
+            problem: self.problem,
+            mark: self.mark,
+            inferred: self.inferred,
+            fix: self.fix,
+            why: self.why.map(str::to_owned),
+            last_year: self.last_year.map(str::to_owned),
+        }
+    }
+}
+
 /// App-wide state.
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The report being edited.
     pub report: RwSignal<Report>,
+    /// Its format: what depends only on the template follows this, not
+    /// every keystroke.
+    pub format: Memo<Format>,
     /// Last year's report, for X1–X3.
     pub previous: RwSignal<Option<Report>>,
     /// The checks, re-run on every change.
@@ -75,6 +181,8 @@ pub struct AppState {
     /// The report as it was before a format switch, so that switching back
     /// gives back the cells the other format has no place for.
     pub before_switch: RwSignal<Option<Report>>,
+    /// Each cell's view, by cell index (enough for either format).
+    cells: StoredValue<Vec<RwSignal<CellView>>>,
 }
 
 impl AppState {
@@ -112,6 +220,7 @@ impl AppState {
         });
         AppState {
             report,
+            format: Memo::new(move |_| report.with(|r| r.format)),
             previous,
             findings,
             completeness,
@@ -125,7 +234,43 @@ impl AppState {
             undo: RwSignal::new(Vec::new()),
             redo: RwSignal::new(Vec::new()),
             before_switch: RwSignal::new(None),
+            cells: StoredValue::new(
+                (0..[Format::Y2021, Format::Y2019]
+                    .map(|f| Template::get(f).ids().count())
+                    .into_iter()
+                    .max()
+                    .unwrap_or_default())
+                    .map(|_| RwSignal::new(CellView::default()))
+                    .collect(),
+            ),
         }
+    }
+
+    /// One cell's view.
+    pub fn cell(self, id: CellId) -> RwSignal<CellView> {
+        self.cells.with_value(|c| c[id.index()])
+    }
+
+    /// Brings every cell's view up to date, setting only those that changed.
+    /// Run by one effect in place of a handful of memos per cell: a keystroke
+    /// then wakes the typed cell and the cells whose marks moved, nothing else.
+    pub fn sync_cells(self) {
+        self.report.with(|r| {
+            self.marks.with(|m| {
+                self.inferred.with(|inf| {
+                    self.previous.with(|p| {
+                        self.cells.with_value(|cells| {
+                            for (id, cell) in r.template().ids().zip(cells) {
+                                let look = CellLook::of(id, r, m, inf, p.as_ref());
+                                if !cell.with_untracked(|v| look.shows(v)) {
+                                    cell.set(look.owned());
+                                }
+                            }
+                        })
+                    })
+                })
+            })
+        });
     }
 
     /// The state now, as a snapshot named after an action.
@@ -211,7 +356,7 @@ impl AppState {
             fields.extend(fs.iter().filter(|f| f.rule == "X5").filter_map(|f| f.field));
         });
         let order: Vec<Field> = Field::all().collect();
-        fields.sort_unstable_by_key(|f| order.iter().position(|o| o == f));
+        crate::sort::by_key(&mut fields, |f| order.iter().position(|o| o == f));
         fields.dedup();
         fields
     }

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::model::Value;
+use crate::import::block;
 use crate::rules::message;
 use crate::template::{CellId, Move};
-use crate::ui::browser::{dom, paste};
+use crate::ui::browser::{dom, extras, paste};
 use crate::ui::state::AppState;
 
 /// Whether the page has said that cells are tidied on leaving them.
@@ -24,68 +24,44 @@ pub fn CellInput(
     let def = template.cell(id);
     let path = def.path.clone();
     let title = template.describe(id);
-    let raw = Memo::new(move |_| report.with(|r| r.raw(id).to_owned()));
-    let problem = Memo::new(move |_| {
-        report.with(|r| match r.value(id) {
-            Value::Invalid(reason) => Some(message::reason(reason)),
-            _ => None,
-        })
-    });
-    let mark = Memo::new(move |_| {
-        state.marks.with(|m| {
-            if m.suspect.contains(&id) {
-                "cell suspect"
-            } else if m.error.contains(&id) {
-                "cell error"
-            } else if m.warning.contains(&id) {
-                "cell warning"
-            } else if m.info.contains(&id) {
-                "cell info"
+    // Everything the cell shows, kept current by `AppState::sync_cells`:
+    // a keystroke elsewhere wakes nothing here unless this cell's view changed.
+    let view = state.cell(id);
+    let raw = move || view.with(|v| v.raw.clone());
+    let problem = move || view.with(|v| v.problem);
+    let fix = move || view.with(|v| v.fix);
+    let inferred = move || view.with(|v| v.inferred);
+    let class = move || {
+        view.with(|v| {
+            if v.inferred {
+                format!("{} inferred", v.mark)
             } else {
-                "cell"
+                v.mark.to_owned()
             }
         })
-    });
-    // A total that does not match its parts offers the computed value right here.
-    let fix = Memo::new(move |_| state.marks.with(|m| m.fix.get(&id).copied()));
-    let inferred = Memo::new(move |_| state.inferred.with(|s| s.contains(&id)));
-    let class = move || {
-        if inferred.get() {
-            format!("{} inferred", mark.get())
-        } else {
-            mark.get().to_owned()
-        }
     };
     // Why the cell is marked, said on the cell itself.
-    let why = Memo::new(move |_| state.marks.with(|m| m.why.get(&id).cloned()));
     let hint = {
         let title = title.clone();
         move || {
-            let mut hint = title.clone();
-            if inferred.get() {
-                hint.push_str("（导入时按合计关系推断，请核对）");
-            }
-            if let Some(why) = why.get() {
-                hint.push('：');
-                hint.push_str(&why);
-            }
-            hint
+            view.with(|v| {
+                let mut hint = title.clone();
+                if v.inferred {
+                    hint.push_str("（导入时按合计关系推断，请核对）");
+                }
+                if let Some(why) = &v.why {
+                    hint.push('：');
+                    hint.push_str(why);
+                }
+                hint
+            })
         }
     };
     // Last year's figure for this cell, in view while drafting.
-    let last_year = {
-        let path = path.clone();
-        Memo::new(move |_| {
-            state.previous.with(|p| {
-                let p = p.as_ref()?;
-                let raw = p.raw(p.template().by_path(&path)?).trim().to_owned();
-                (!raw.is_empty()).then_some(raw)
-            })
-        })
-    };
+    let last_year = move || view.with(|v| v.last_year.clone());
     let described = format!("ly-{path}");
     // Spec §12.4: a cell named in any standing finding is aria-invalid.
-    let invalid = move || (problem.get().is_some() || mark.get() != "cell").to_string();
+    let invalid = move || view.with(|v| (v.problem.is_some() || v.mark != "cell").to_string());
 
     let go = move |dir: Move| {
         if let Some(next) = template.neighbour(id, dir) {
@@ -118,19 +94,48 @@ pub fn CellInput(
         let Some(text) = paste::clipboard_text(&ev) else {
             return;
         };
-        if text.trim_end().contains(['\t', '\n']) {
-            ev.prevent_default();
-            dom::typing_reset();
-            state.checkpoint("粘贴表格区域");
-            let mut done = None;
-            report.update(|r| done = Some(crate::import::block::paste(r, id, &text)));
-            let Some(p) = done else { return };
+        if !text.trim_end().contains(['\t', '\n']) {
+            return;
+        }
+        ev.prevent_default();
+        dom::typing_reset();
+        let said = move |p: block::Pasted| {
             state.notice.set(Some(match (p.by_label, p.left_out) {
                 (true, _) => format!("已按复制区域中的行名粘贴 {} 个单元格（可“撤销”）。", p.written),
                 (false, 0) => format!("已从该单元格起粘贴 {} 个单元格。", p.written),
                 (false, n) => format!("已从该单元格起粘贴 {} 个单元格；另有 {n} 个数值超出表格范围，未粘贴，请检查复制的区域。", p.written),
             }));
+        };
+        if !block::labelled(&text) {
+            state.checkpoint("粘贴表格区域");
+            let mut done = None;
+            report.update(|r| done = Some(block::by_position(r, id, &text)));
+            if let Some(p) = done {
+                said(p);
+            }
+            return;
         }
+        // Rows with their labels are read by the importer worker, as the paste box reads them.
+        leptos::task::spawn_local(async move {
+            let read = extras::import(&text).await.map(|i| i.report);
+            state.checkpoint("粘贴表格区域");
+            let mut done = None;
+            report.update(|r| {
+                done = Some(
+                    match read
+                        .as_ref()
+                        .ok()
+                        .and_then(|read| block::by_labels(r, read))
+                    {
+                        Some(pasted) => pasted,
+                        None => block::by_position(r, id, &text),
+                    },
+                )
+            });
+            if let Some(p) = done {
+                said(p);
+            }
+        });
     };
 
     view! {
@@ -138,15 +143,15 @@ pub fn CellInput(
             title=hint aria-label=template.describe(id)
             aria-describedby={
                 let described = described.clone();
-                move || last_year.with(Option::is_some).then(|| described.clone())
+                move || view.with(|v| v.last_year.is_some()).then(|| described.clone())
             }
             aria-invalid=invalid
-            data-inferred=move || inferred.get().then_some("")
-            prop:value=move || raw.get()
+            data-inferred=move || inferred().then_some("")
+            prop:value=raw
             on:input=move |ev| {
                 let v = event_target_value(&ev);
                 report.update(|r| r.set_raw(id, v));
-                if inferred.get_untracked() {
+                if view.with_untracked(|v| v.inferred) {
                     state.inferred.update(|s| {
                         s.remove(&id);
                     });
@@ -156,7 +161,7 @@ pub fn CellInput(
                 // "１２件", "1,234", " 7 ": kept as typed while typing, shown as
                 // read once the cell is left (said once).
                 let Some(n) = report.with_untracked(|r| r.value(id).number()) else { return };
-                let typed = raw.get_untracked();
+                let typed = view.with_untracked(|v| v.raw.clone());
                 let plain = crate::model::number::format_value(n, def.kind);
                 if typed != plain {
                     report.update(|r| r.set_raw(id, plain.clone()));
@@ -167,11 +172,11 @@ pub fn CellInput(
             }
             on:keydown=on_keydown
             on:paste=on_paste/>
-        {move || last_year.get().map(|v| view! {
+        {move || last_year().map(|v| view! {
             <span class="last-year-value" id=described.clone() data-last-year-value="">{format!("上年 {v}")}</span>
         })}
-        {move || problem.get().map(|m| view! { <span class="cell-msg" role="alert">{m}</span> })}
-        {move || fix.get().map(|n| view! {
+        {move || problem().map(|m| view! { <span class="cell-msg" role="alert">{m}</span> })}
+        {move || fix().map(|n| view! {
             <button type="button" class="cell-fix" data-fix-cell="" title="采用按分项计算的合计值"
                 on:click=move |_| report.update(|r| r.set_number(id, n))>
                 {format!("采用计算值 {n}")}

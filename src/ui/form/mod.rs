@@ -19,7 +19,7 @@ use crate::ui::browser::dom;
 #[component]
 pub fn ReportForm() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let format = Memo::new(move |_| state.report.with(|r| r.format));
+    let format = state.format;
     let on_format = move |ev: leptos::ev::Event| {
         let f = Format::parse(&event_target_value(&ev)).unwrap_or_default();
         // A report of 2021 or later belongs in the 2021 format: ask first.
