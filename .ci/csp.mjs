@@ -4,6 +4,9 @@
 // the inlined app). An inline event handler or a script injected into the
 // page then never runs (issue 8).
 //
+// Trunk's loader is also made a promise instead of a top-level await
+// (loaderWithoutTopLevelAwait), so that browsers before Chrome 89 run it.
+//
 // Run by trunk after each build (Trunk.toml, post_build hook, on the staging
 // folder) and by .ci/onefile.mjs on the file it writes.
 import crypto from 'node:crypto';
@@ -25,8 +28,20 @@ export function pinInlineScripts(html) {
   return out;
 }
 
+/** Trunk's loader awaits at the top level of a module, which needs Chrome
+ * 89; the same as a promise runs wherever module scripts do. */
+export function loaderWithoutTopLevelAwait(html) {
+  let found = false;
+  const out = html.replace(/const wasm = await (init\([^;]*\));([\s\S]*?)<\/script>/, (_, call, rest) => {
+    found = true;
+    return `${call}.then(function (wasm) {${rest}});\n</script>`;
+  });
+  if (!found && html.includes('await init(')) throw new Error("trunk's loader changed: update loaderWithoutTopLevelAwait");
+  return out;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
   const file = path.join(dir, 'index.html');
-  fs.writeFileSync(file, pinInlineScripts(fs.readFileSync(file, 'utf8')));
+  fs.writeFileSync(file, pinInlineScripts(loaderWithoutTopLevelAwait(fs.readFileSync(file, 'utf8'))));
 }

@@ -32,7 +32,7 @@ const csp = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; 
 const safe = (s) => s.replace(/<\/(script)/gi, '<\\/$1');
 
 // The workers (see src/ui/browser/extras.rs) and where the page looks for them.
-const workers = [['nianbao-extras', 'NIANBAO_EXTRAS_URL'], ['nianbao-office', 'NIANBAO_OFFICE_URL']];
+const workers = [['nianbao-import', 'NIANBAO_IMPORT_URL'], ['nianbao-extras', 'NIANBAO_EXTRAS_URL'], ['nianbao-office', 'NIANBAO_OFFICE_URL']];
 
 const html = `<!DOCTYPE html>
 <html lang="zh-CN">
@@ -69,7 +69,8 @@ ${workers.map(([name, property]) => `(function () {
 <script type="module">
 ${safe(glue)}
 const bytes = Uint8Array.from(atob("${b64(pick(/^nianbao-[0-9a-f]+_bg\.wasm$/))}"), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: bytes });
+// A promise, not a top-level await (Chrome 89+): older browsers run it too.
+__wbg_init({ module_or_path: bytes });
 </script>
 </head>
 <body>

@@ -45,26 +45,42 @@ fn is_label(cell: &str) -> bool {
 /// assert_eq!(r.raw(start), "");
 /// ```
 pub fn paste(report: &mut Report, start: CellId, block: &str) -> Pasted {
-    let labelled = block.lines().any(|line| line.split('\t').any(is_label));
-    if labelled {
-        let read = import(block).report.to_format(report.format);
-        let t = report.template();
-        let cells: Vec<CellId> = t
-            .ids()
-            .filter(|&id| !read.raw(id).trim().is_empty())
-            .collect();
-        if !cells.is_empty() {
-            for &id in &cells {
-                report.set_raw(id, read.raw(id));
-            }
-            return Pasted {
-                written: cells.len(),
-                left_out: 0,
-                by_label: true,
-            };
+    if labelled(block) {
+        if let Some(pasted) = by_labels(report, &import(block).report) {
+            return pasted;
         }
     }
-    // Numbers only (a header row with no row labels is dropped).
+    by_position(report, start, block)
+}
+
+/// Whether a block carries row labels: then it is read as the paste box
+/// reads a table ([`by_labels`]), wherever it is pasted.
+pub fn labelled(block: &str) -> bool {
+    block.lines().any(|line| line.split('\t').any(is_label))
+}
+
+/// Writes what a labelled block was read as (`read`, the block imported)
+/// into `report`; None when nothing was read, to paste by position instead.
+pub fn by_labels(report: &mut Report, read: &Report) -> Option<Pasted> {
+    let read = read.to_format(report.format);
+    let t = report.template();
+    let cells: Vec<CellId> = t
+        .ids()
+        .filter(|&id| !read.raw(id).trim().is_empty())
+        .collect();
+    for &id in &cells {
+        report.set_raw(id, read.raw(id));
+    }
+    (!cells.is_empty()).then_some(Pasted {
+        written: cells.len(),
+        left_out: 0,
+        by_label: true,
+    })
+}
+
+/// Pastes the block's numbers from `start` on, as Excel would (a header
+/// row with no row labels is dropped).
+pub fn by_position(report: &mut Report, start: CellId, block: &str) -> Pasted {
     let numbers: Vec<&str> = block
         .lines()
         .filter(|line| !line.split('\t').any(is_label))

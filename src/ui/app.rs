@@ -47,6 +47,14 @@ pub fn App() -> impl IntoView {
     let previous = storage::load_previous().and_then(|t| json::from_str(&t).ok());
     state.previous.set(previous);
     provide_context(state);
+    // The importer worker, started once the form is shown: ready for the first paste.
+    set_timeout(
+        super::browser::extras::start_importer,
+        std::time::Duration::from_millis(0),
+    );
+    // Each cell's view: filled before the form is built, then kept current.
+    untrack(|| state.sync_cells());
+    Effect::new(move |_| state.sync_cells());
 
     // Another tab saving the same draft: this tab stops saving (so neither
     // overwrites the other unseen) until the user says which one to keep.

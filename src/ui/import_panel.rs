@@ -25,35 +25,29 @@ fn name_list(names: &[String]) -> String {
     )
 }
 
-/// Imports a paste or a text file. A traditional-script text is first made
-/// simplified by the extras worker (the page carries no converter tables).
+/// Imports a paste or a text file in the importer worker. A
+/// traditional-script text is first made simplified by the 繁體 worker (the
+/// page carries neither importer nor converter tables).
 async fn read(text: String) -> Imported {
+    let said = |why: String| Imported::nothing(vec![NoteKind::NotRead(why).into()]);
     if text.trim_start().starts_with('{') || !normalize::has_traditional(&text) {
-        return import::import_file(&text);
+        return extras::import(&text).await.unwrap_or_else(said);
     }
-    match extras::simplify(&text).await {
-        Ok(simplified) => {
-            let mut imported = import::import_file(&simplified);
-            imported.notes.insert(0, NoteKind::Simplified.into());
-            imported
-        }
-        Err(why) => {
-            let mut imported = import::import_file(&text);
-            imported
-                .notes
-                .insert(0, NoteKind::NotSimplified(why).into());
-            imported
-        }
-    }
+    let (text, note) = match extras::simplify(&text).await {
+        Ok(simplified) => (simplified, NoteKind::Simplified),
+        Err(why) => (text, NoteKind::NotSimplified(why)),
+    };
+    let mut imported = extras::import(&text).await.unwrap_or_else(said);
+    imported.notes.insert(0, note.into());
+    imported
 }
 
-/// Imports what a file held (a Word, Excel or PDF file was read in the
-/// office worker; its 繁體 text is made simplified there too, by the
-/// importer's own converter).
+/// Imports what a file held (a Word, Excel or PDF file was read and
+/// imported in the office worker; its 繁體 text made simplified there too).
 async fn read_file(content: FileContent) -> Imported {
     match content {
         FileContent::Text(text) => read(text).await,
-        FileContent::Opened(opened) => import::import_opened(&opened),
+        FileContent::Opened(imported, _) => *imported,
     }
 }
 
@@ -124,7 +118,7 @@ pub fn ImportPanel() -> impl IntoView {
                     // The box shows what was read: a file's text, never its markup.
                     source.set(shown(match &content {
                         FileContent::Text(text) => text.clone(),
-                        FileContent::Opened(opened) => opened.document.text(),
+                        FileContent::Opened(_, text) => text.clone(),
                     }));
                     show_preview(content, Some(name));
                 }

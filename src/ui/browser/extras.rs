@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::import::Imported;
 #[cfg(feature = "convert")]
 use crate::model::json;
 #[cfg(feature = "convert")]
@@ -28,11 +29,14 @@ fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
-/// Worker side: answers requests until the page closes: a rendered file
-/// (`{id, kind, traditional, draft}` → `{id, filename, mime, bytes}`), or a
-/// traditional text made simplified for the importer (`{id, kind:
-/// "simplify", text}` → `{id, text}`); `{id, error}` when it cannot.
-#[cfg(feature = "convert")]
+/// Worker side: answers requests until the page closes. Built without
+/// features (the importer worker), it reads pastes (`{id, kind: "import",
+/// text}` → `{id, imported}`, an [`Imported`] as its message); with `docx`, Word,
+/// Excel and PDF files too (`{id, kind: "open", bytes}` → `{id, imported,
+/// text}`); with `convert`, a traditional text made simplified (`{id, kind:
+/// "simplify", text}` → `{id, text}`) and rendered files (`{id, kind,
+/// traditional, draft}` → `{id, filename, mime, bytes}`). `{id, error}` when
+/// it cannot.
 pub fn serve() {
     console_error_panic_hook::set_once();
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -43,57 +47,7 @@ pub fn serve() {
             let reply = js_sys::Object::new();
             set(&reply, "id", &field(&data, "id"));
             let kind = field(&data, "kind").as_string().unwrap_or_default();
-            #[cfg(feature = "docx")]
-            if kind == "open" {
-                let bytes = field(&data, "bytes")
-                    .unchecked_into::<js_sys::Uint8Array>()
-                    .to_vec();
-                // The file read, sent back as its lines for the page to import.
-                match crate::import::open(&bytes).map(crate::import::Opened::simplified) {
-                    Ok(opened) => {
-                        set(&reply, "text", &JsValue::from_str(&opened.document.lines()));
-                        set(&reply, "file", &JsValue::from_str(opened.kind.id()));
-                        if let Some(pages) = opened.pages {
-                            set(&reply, "pages", &JsValue::from_f64(pages as f64));
-                        }
-                        set(&reply, "complete", &JsValue::from_bool(opened.complete));
-                        set(&reply, "simplified", &JsValue::from_bool(opened.simplified));
-                    }
-                    Err(why) => set(&reply, "error", &JsValue::from_str(&why)),
-                }
-                let _ = reply_to.post_message(&reply);
-                return;
-            }
-            if kind == "simplify" {
-                let text = field(&data, "text").as_string().unwrap_or_default();
-                let simplified = crate::import::text::normalize::to_simplified(&text);
-                set(&reply, "text", &JsValue::from_str(&simplified));
-                let _ = reply_to.post_message(&reply);
-                return;
-            }
-            let script = match field(&data, "traditional").as_bool() {
-                Some(true) => Script::Traditional,
-                _ => Script::Simplified,
-            };
-            let draft = field(&data, "draft").as_string().unwrap_or_default();
-            let rendered = Export::from_kind(&kind)
-                .ok_or_else(|| format!("不支持的文件类型“{kind}”。"))
-                .and_then(|export| {
-                    let report = json::from_str(&draft).map_err(|e| e.to_string())?;
-                    Ok(render_in(export, &report, script))
-                });
-            match rendered {
-                Ok(file) => {
-                    set(&reply, "filename", &JsValue::from_str(&file.filename));
-                    set(&reply, "mime", &JsValue::from_str(file.mime));
-                    set(
-                        &reply,
-                        "bytes",
-                        &js_sys::Uint8Array::from(file.bytes.as_slice()),
-                    );
-                }
-                Err(why) => set(&reply, "error", &JsValue::from_str(&why)),
-            }
+            answer(&kind, &data, &reply);
             let _ = reply_to.post_message(&reply);
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -104,10 +58,82 @@ pub fn serve() {
     let _ = scope.post_message(&ready);
 }
 
-/// The two workers, each started on first use: 繁體 alone is small; Word,
-/// Excel and PDF bring their readers and writers.
+/// Worker side: one request's answer, written into `reply`.
+fn answer(kind: &str, data: &JsValue, reply: &js_sys::Object) {
+    let text = || field(data, "text").as_string().unwrap_or_default();
+    match kind {
+        // The importer worker (no features); the office worker imports the files it opens.
+        #[cfg(not(feature = "convert"))]
+        "import" => {
+            let imported = crate::import::import_file(&text());
+            set(
+                reply,
+                "imported",
+                &JsValue::from_str(&imported.to_message()),
+            );
+        }
+        #[cfg(feature = "docx")]
+        "open" => {
+            let bytes = field(data, "bytes")
+                .unchecked_into::<js_sys::Uint8Array>()
+                .to_vec();
+            // The file read and imported; its text is what the paste box shows.
+            match crate::import::open(&bytes).map(crate::import::Opened::simplified) {
+                Ok(opened) => {
+                    let imported = crate::import::import_opened(&opened);
+                    set(
+                        reply,
+                        "imported",
+                        &JsValue::from_str(&imported.to_message()),
+                    );
+                    set(reply, "text", &JsValue::from_str(&opened.document.text()));
+                }
+                Err(why) => set(reply, "error", &JsValue::from_str(&why)),
+            }
+        }
+        #[cfg(feature = "convert")]
+        "simplify" => {
+            let simplified = crate::import::text::normalize::to_simplified(&text());
+            set(reply, "text", &JsValue::from_str(&simplified));
+        }
+        #[cfg(feature = "convert")]
+        _ => {
+            let script = match field(data, "traditional").as_bool() {
+                Some(true) => Script::Traditional,
+                _ => Script::Simplified,
+            };
+            let draft = field(data, "draft").as_string().unwrap_or_default();
+            let rendered = Export::from_kind(kind)
+                .ok_or_else(|| format!("不支持的文件类型“{kind}”。"))
+                .and_then(|export| {
+                    let report = json::from_str(&draft).map_err(|e| e.to_string())?;
+                    Ok(render_in(export, &report, script))
+                });
+            match rendered {
+                Ok(file) => {
+                    set(reply, "filename", &JsValue::from_str(&file.filename));
+                    set(reply, "mime", &JsValue::from_str(file.mime));
+                    set(
+                        reply,
+                        "bytes",
+                        &js_sys::Uint8Array::from(file.bytes.as_slice()),
+                    );
+                }
+                Err(why) => set(reply, "error", &JsValue::from_str(&why)),
+            }
+        }
+        #[cfg(not(feature = "convert"))]
+        _ => set(reply, "error", &JsValue::from_str(UNAVAILABLE)),
+    }
+}
+
+/// The three workers: the importer, started once the form is shown; 繁體
+/// and the office formats, each started on first use (繁體 alone is small;
+/// Word, Excel and PDF bring their readers and writers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Which {
+    /// Reads pastes and text files.
+    Import,
     /// 繁體 ↔ 简体: a traditional paste, a 繁體 HTML or text download.
     Convert,
     /// Word, Excel and PDF, both ways (繁體 Word too).
@@ -119,6 +145,7 @@ impl Which {
     /// blob URL the page puts in a `window` property.
     fn url(self) -> String {
         let (property, loader) = match self {
+            Which::Import => ("NIANBAO_IMPORT_URL", "./nianbao-import_loader.js"),
             Which::Convert => ("NIANBAO_EXTRAS_URL", "./nianbao-extras_loader.js"),
             Which::Office => ("NIANBAO_OFFICE_URL", "./nianbao-office_loader.js"),
         };
@@ -143,6 +170,10 @@ const UNAVAILABLE: &str = "无法加载 Word/Excel/PDF/繁体 处理组件，请
 /// The worker stopped while working: a file it could not take (a damaged
 /// PDF, say); the next call starts a new one.
 const CRASHED: &str = "后台组件处理这个文件时出错（文件可能已损坏或格式特殊），已停止。可以重试其他文件；仍不行请刷新页面。";
+
+/// The worker ran past [`WORK_BUDGET_MS`].
+const TOO_LONG: &str =
+    "读取这个文件用时超过 20 秒，已停止（文件可能过大、损坏或被特意构造）。可以继续处理其他文件。";
 
 fn next_id() -> u32 {
     NEXT.with(|n| {
@@ -205,8 +236,14 @@ fn worker(which: Which) -> Result<(web_sys::Worker, js_sys::Promise), String> {
     Ok((worker, ready))
 }
 
+/// How long a worker may work on one request before it is stopped: a file
+/// made to keep a reader busy costs this, once (the next request starts a
+/// new worker).
+const WORK_BUDGET_MS: i32 = 20_000;
+
 /// Page side: posts a message to a worker (started on first use) and
-/// awaits its reply; the reply's `error`, if any, is the error.
+/// awaits its reply; the reply's `error`, if any, is the error. A worker
+/// still busy after [`WORK_BUDGET_MS`] is stopped, and says so.
 async fn call(which: Which, message: js_sys::Object) -> Result<JsValue, String> {
     let (worker, ready) = worker(which)?;
     wasm_bindgen_futures::JsFuture::from(ready)
@@ -220,6 +257,17 @@ async fn call(which: Which, message: js_sys::Object) -> Result<JsValue, String> 
     worker
         .post_message(&message)
         .map_err(|_| UNAVAILABLE.to_owned())?;
+    let watchdog = Closure::once_into_js(move || {
+        if PENDING.with(|p| p.borrow().contains_key(&id)) {
+            fail_all(which, TOO_LONG);
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            watchdog.unchecked_ref(),
+            WORK_BUDGET_MS,
+        );
+    }
     let reply = wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map_err(|e| e.as_string().unwrap_or_else(|| UNAVAILABLE.to_owned()))?;
@@ -239,25 +287,36 @@ pub async fn simplify(text: &str) -> Result<String, String> {
     Ok(field(&reply, "text").as_string().unwrap_or_default())
 }
 
-/// Page side: a Word, Excel or PDF file read in the worker (the page
-/// carries no zip, XML or PDF reader) into its paragraphs and tables.
-pub async fn open_file(bytes: &[u8]) -> Result<crate::import::Opened, String> {
+/// Page side: a paste or text file imported in the importer worker (the
+/// page carries no importer, and a report that trips it stops the worker,
+/// not the page).
+pub async fn import(text: &str) -> Result<Imported, String> {
+    let message = js_sys::Object::new();
+    set(&message, "kind", &JsValue::from_str("import"));
+    set(&message, "text", &JsValue::from_str(text));
+    let reply = call(Which::Import, message).await?;
+    Imported::from_message(&field(&reply, "imported").as_string().unwrap_or_default())
+}
+
+/// Page side: starts the importer worker, so that it is ready for the first paste.
+pub fn start_importer() {
+    let _ = worker(Which::Import);
+}
+
+/// Page side: a Word, Excel or PDF file read and imported in the office
+/// worker (the page carries no zip, XML or PDF reader), with its text for
+/// the paste box.
+pub async fn open_file(bytes: &[u8]) -> Result<(Imported, String), String> {
     let message = js_sys::Object::new();
     set(&message, "kind", &JsValue::from_str("open"));
     set(&message, "bytes", &js_sys::Uint8Array::from(bytes));
     let reply = call(Which::Office, message).await?;
-    let text = field(&reply, "text").as_string().unwrap_or_default();
-    let kind = field(&reply, "file")
-        .as_string()
-        .and_then(|id| crate::import::FileKind::from_id(&id))
-        .ok_or_else(|| "后台组件返回的文件内容无法读取。".to_owned())?;
-    Ok(crate::import::Opened {
-        kind,
-        document: crate::import::Document::from_lines(&text),
-        pages: field(&reply, "pages").as_f64().map(|n| n as usize),
-        complete: field(&reply, "complete").as_bool().unwrap_or(true),
-        simplified: field(&reply, "simplified").as_bool().unwrap_or(false),
-    })
+    let imported =
+        Imported::from_message(&field(&reply, "imported").as_string().unwrap_or_default())?;
+    Ok((
+        imported,
+        field(&reply, "text").as_string().unwrap_or_default(),
+    ))
 }
 
 /// Page side: renders `kind` ("docx", "html", "txt") of a draft in the worker

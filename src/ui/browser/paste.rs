@@ -35,8 +35,8 @@ fn decode(bytes: &js_sys::Uint8Array) -> Option<String> {
 pub enum FileContent {
     /// Text (.txt, .html, .json), decoded.
     Text(String),
-    /// A Word, Excel or PDF file, read.
-    Opened(crate::import::Opened),
+    /// A Word, Excel or PDF file, read and imported (with its text).
+    Opened(Box<crate::import::Imported>, String),
 }
 
 /// A file read: (name, what it held), or a Chinese reason.
@@ -62,7 +62,9 @@ fn read_files(files: web_sys::FileList, done: impl FnOnce(Vec<FileText>) + 'stat
                 out.push(
                     super::extras::open_file(&bytes)
                         .await
-                        .map(|opened| (name.clone(), FileContent::Opened(opened)))
+                        .map(|(imported, text)| {
+                            (name.clone(), FileContent::Opened(Box::new(imported), text))
+                        })
                         .map_err(|why| format!("“{name}”：{why}")),
                 );
                 continue;
