@@ -253,6 +253,31 @@ fn table(rows: &[Vec<String>]) -> String {
     out
 }
 
+/// Output with control characters shown as "\u{FFFD}", not obeyed: a
+/// report's agency name or a file's name can carry terminal escape
+/// sequences, and `check` prints files it did not make.
+struct Printable<W: Write>(W);
+
+impl<W: Write> Write for Printable<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        let shown: String = text
+            .chars()
+            .map(|c| match c {
+                '\n' | '\t' => c,
+                c if c.is_control() => '\u{FFFD}',
+                c => c,
+            })
+            .collect();
+        self.0.write_all(shown.as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
 fn check(
     args: &Args,
     paths: &[String],
@@ -386,7 +411,12 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         return 1;
     }
     let result = match args.command.as_str() {
-        "check" => check(&args, &paths, out, err),
+        "check" => check(
+            &args,
+            &paths,
+            &mut Printable(&mut *out),
+            &mut Printable(&mut *err),
+        ),
         command => (|| {
             let mut status = 0;
             let several = paths.len() > 1;
@@ -439,6 +469,29 @@ pub fn main() -> i32 {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+
+    /// An escape sequence in an agency's name is shown, not obeyed (issue 19).
+    #[test]
+    fn check_prints_control_characters_as_marks_not_escapes() {
+        let dir = std::env::temp_dir().join(format!("nianbao-esc-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let file = dir.join("esc.txt");
+        std::fs::write(
+            &file,
+            "某\u{1b}[31m局2023年政府信息公开工作年度报告\n一、总体情况\n",
+        )
+        .expect("write");
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        run(
+            &["check".into(), file.display().to_string()],
+            &mut out,
+            &mut err,
+        );
+        let out = String::from_utf8(out).expect("utf-8");
+        assert!(!out.contains('\u{1b}'), "{out}");
+        assert!(out.contains("某\u{FFFD}[31m局"), "{out}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
 
     /// A reader that fails by a fault (a panic) on one file of a batch large
     /// enough to be read in threads (issue 19).

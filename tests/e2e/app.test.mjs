@@ -464,6 +464,30 @@ describe('batch checking', () => {
     assert.equal(await app.value('t3.result.total.total'), '17');
   });
 
+  test('files made to stop a reader (a PDF whose page is its own parent, a Word file nested 5,000 deep, an Excel zip bomb) each cost one line with a Chinese reason; the good report is read', async () => {
+    const hostile = (name, mimeType) => ({ name, mimeType, buffer: fs.readFileSync(path.join(fixtures, 'hostile', name)) });
+    const t = Date.now();
+    await page.locator('input[data-import-file]').setInputFiles([
+      hostile('parent-loop.pdf', 'application/pdf'),
+      hostile('nested-5000.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+      hostile('bomb-256MB.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+      { name: 'good.txt', mimeType: 'text/plain', buffer: Buffer.from(seed(0)) },
+    ]);
+    const table = page.locator('[data-batch]');
+    await table.waitFor({ timeout: 10000 });
+    const elapsed = Date.now() - t;
+    assert.ok(elapsed < 10000, `${elapsed} ms`);
+    const failed = await table.locator(':scope > ul.notes > li').allTextContents();
+    assert.equal(failed.length, 3, failed.join('\n'));
+    assert.match(failed.find((f) => f.includes('parent-loop.pdf')), /循环引用/);
+    assert.match(failed.find((f) => f.includes('nested-5000.docx')), /嵌套层数超过/);
+    assert.match(failed.find((f) => f.includes('bomb-256MB.xlsx')), /解压后超过 32 MB/);
+    const cells = await table.locator('[data-batch-row="good.txt"] td').allTextContents();
+    assert.equal(cells[1], '新城区行政审批和政务服务局');
+    await table.locator('[data-batch-row="good.txt"] [data-batch-load]').click();
+    await page.locator('[data-import-preview]').waitFor();
+  });
+
   test('the batch summary downloads as CSV, where an agency written as a formula stays text', async () => {
     const report = (agency, year) => Buffer.from(JSON.stringify({ format: '2021', year, agency }));
     await page.locator('input[data-import-file]').setInputFiles([
@@ -569,11 +593,12 @@ describe('a form that helps while half-filled (issue 9)', () => {
       '（一）予以公开\t3\t1\t0\t0\t0\t0\t4',
       '（七）总计\t3\t1\t0\t0\t0\t0\t4'].join('\r\n');
     await app.paste(app.cell('t3.new_received.natural_person'), { text: block });
+    // Read by its labels in the importer worker: done when the page says so.
+    await page.locator('[data-notice]', { hasText: '按复制区域中的行名粘贴 14 个单元格' }).waitFor();
     assert.equal(await app.value('t3.result.disclosed.natural_person'), '3');
     assert.equal(await app.value('t3.result.disclosed.total'), '4');
     assert.equal(await app.value('t3.result.total.total'), '4');
     assert.equal(await app.value('t3.new_received.natural_person'), '');
-    assert.match(await page.locator('[data-notice]').textContent(), /按复制区域中的行名粘贴 14 个单元格/);
   });
 
   test('an error shows as soon as its relation can be assessed, first in the list', async () => {

@@ -4,30 +4,24 @@
 //! it does a pasted web page. Feature `docx`: the command line, and the
 //! page's office worker.
 
-use std::io::Read;
-
 use roxmltree::Node;
 
 use crate::import::document::{Block, Document, Table, TableCell};
-
-/// Largest `word/document.xml` read (a long report is ~1 MB; a zip bomb is not).
-const MAX_XML: u64 = 32 * 1024 * 1024;
 
 /// The body of a .docx: its paragraphs and tables. Err with a Chinese
 /// reason when it is not a Word file that can be read.
 pub fn read(bytes: &[u8]) -> Result<Document, String> {
     const NOT_WORD: &str = "文件不是可以读取的 Word（.docx）文件";
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| {
-        format!("{NOT_WORD}（无法解压）。旧版 .doc 文件请先在 Word 或 WPS 中另存为 .docx。")
+    let mut zip = super::budget::open(bytes).map_err(|why| {
+        why.unwrap_or_else(|| {
+            format!("{NOT_WORD}（无法解压）。旧版 .doc 文件请先在 Word 或 WPS 中另存为 .docx。")
+        })
     })?;
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .map_err(|_| {
+    // Inflated within the file's budget: a zip bomb is refused, not read.
+    let xml = super::budget::text(&mut zip, "word/document.xml", &mut Default::default())?
+        .ok_or_else(|| {
             format!("{NOT_WORD}（缺少正文 word/document.xml，可能是 Excel 或其他文件）。")
-        })?
-        .take(MAX_XML)
-        .read_to_string(&mut xml)
-        .map_err(|_| format!("{NOT_WORD}（正文无法读取）。"))?;
+        })?;
     // The XML parser and the walk below recurse per level: a file nested
     // deeper than any Word writes is refused before it can exhaust the stack.
     if nesting(&xml) > MAX_DEPTH {
@@ -35,8 +29,13 @@ pub fn read(bytes: &[u8]) -> Result<Document, String> {
             "{NOT_WORD}（正文的嵌套层数超过 {MAX_DEPTH} 层，不是 Word 或 WPS 正常保存的文件）。"
         ));
     }
-    let doc = roxmltree::Document::parse(&xml)
-        .map_err(|e| format!("{NOT_WORD}（正文格式错误：{e}）。"))?;
+    let doc = roxmltree::Document::parse(&xml).map_err(|e| {
+        let at = e.pos();
+        format!(
+            "{NOT_WORD}（正文的 XML 格式有误，第 {} 行第 {} 列）。",
+            at.row, at.col
+        )
+    })?;
     let body = doc
         .descendants()
         .find(|n| is(n, "body"))

@@ -49,6 +49,7 @@ pub fn read(bytes: &[u8], old: bool) -> Result<Document, String> {
             b.merge_cells_by_sheet_name(name).unwrap_or_default()
         })
     } else {
+        super::budget::workbook(bytes)?;
         let book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
             .map_err(|_| "文件不是可以读取的 Excel（.xlsx）工作簿（无法解析）。".to_owned())?;
         sheets(book, |b, name| {

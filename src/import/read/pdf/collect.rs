@@ -242,6 +242,7 @@ pub(super) fn collect(bytes: &[u8]) -> Result<(Vec<Page>, bool), String> {
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err("这个 PDF 文件设有打开密码，无法读取。请使用未加密的文件。".into());
     }
+    within_budget(&doc)?;
     if nested_too_deep(&doc) {
         return Err(format!(
             "{NOT_PDF}（图形对象互相嵌套、循环引用，结构异常）。"
@@ -266,6 +267,95 @@ pub(super) fn collect(bytes: &[u8]) -> Result<(Vec<Page>, bool), String> {
         ));
     }
     Ok((collector.pages, complete))
+}
+
+/// Most pages read (a report is a few dozen).
+const MAX_PAGES: usize = 2_000;
+/// What one stream may inflate to, and all of them together (images, which
+/// are never inflated here, aside).
+const MAX_STREAM: u64 = 64 * 1024 * 1024;
+const MAX_INFLATED: u64 = 256 * 1024 * 1024;
+
+/// Checks a loaded PDF against the file's budget before anything is drawn:
+/// at most [`MAX_PAGES`] pages; every page's `/Parent` chain ends (a page
+/// that is its own ancestor would send the reader round for ever); and
+/// every Flate stream but images inflates within [`MAX_STREAM`], all of
+/// them within [`MAX_INFLATED`] (counted, not kept).
+fn within_budget(doc: &pdf_extract::Document) -> Result<(), String> {
+    use pdf_extract::Object;
+    use std::io::Read;
+    const STRANGE: &str = "不是正常的年度报告（可能是被特意构造的文件），未读取。";
+    fn dict_of(o: &Object) -> Option<&pdf_extract::Dictionary> {
+        match o {
+            Object::Dictionary(d) => Some(d),
+            Object::Stream(s) => Some(&s.dict),
+            _ => None,
+        }
+    }
+    let is_page = |d: &&pdf_extract::Dictionary| {
+        d.get(b"Type")
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n == b"Page")
+    };
+    let pages = doc
+        .objects
+        .values()
+        .filter_map(dict_of)
+        .filter(is_page)
+        .count();
+    if pages > MAX_PAGES {
+        return Err(format!(
+            "这个 PDF 文件有 {pages} 页，超过 {MAX_PAGES} 页，{STRANGE}"
+        ));
+    }
+    for (&id, object) in &doc.objects {
+        let Some(mut dict) = dict_of(object) else {
+            continue;
+        };
+        let mut seen = std::collections::BTreeSet::from([id]);
+        while let Ok(parent) = dict.get(b"Parent").and_then(Object::as_reference) {
+            if !seen.insert(parent) {
+                return Err(format!("这个 PDF 文件的页面结构循环引用，{STRANGE}"));
+            }
+            match doc.objects.get(&parent).and_then(dict_of) {
+                Some(d) => dict = d,
+                None => break,
+            }
+        }
+    }
+    let mut total = 0u64;
+    for object in doc.objects.values() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        let image = stream
+            .dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n == b"Image");
+        let flate = stream
+            .filters()
+            .is_ok_and(|f| f.iter().any(|f| *f == b"FlateDecode"));
+        if image || !flate {
+            continue;
+        }
+        let mut inflater =
+            flate2::read::ZlibDecoder::new(stream.content.as_slice()).take(MAX_STREAM + 1);
+        let size = std::io::copy(&mut inflater, &mut std::io::sink()).unwrap_or(0);
+        total += size;
+        if size > MAX_STREAM || total > MAX_INFLATED {
+            return Err(format!(
+                "这个 PDF 文件中的数据解压后超过 {} MB，{STRANGE}",
+                if size > MAX_STREAM {
+                    MAX_STREAM
+                } else {
+                    MAX_INFLATED
+                } / 1024
+                    / 1024
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Whether drawing the document would nest form XObjects without end (one
