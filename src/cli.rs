@@ -17,6 +17,9 @@ const USAGE: &str = "用法：
                                                同一机关相邻年度的报告自动做跨年度比对
   nianbao render FILE (--html|--docx|--xlsx|--txt|--json) [--traditional]
                                                生成可发布的报告（--traditional 为繁体）
+  nianbao sum FILE|DIR... [--json|--html|--xlsx|--txt]
+                                               汇总：同一年度、同一格式的报告逐格相加，
+                                               列出未汇总的报告及原因、有报告未填的单元格
 FILE 为 - 时读取标准输入；DIR 为文件夹（读取其中的 .txt .html .htm .json .docx .xlsx .xls .pdf）。
 退出码：0 已运行，1 有文件无法读取，2 用法错误。";
 
@@ -38,7 +41,7 @@ struct Args {
 fn parse_args(argv: &[String]) -> Result<Args, String> {
     let mut it = argv.iter();
     let command = it.next().ok_or("缺少命令")?.clone();
-    if !matches!(command.as_str(), "parse" | "check" | "render") {
+    if !matches!(command.as_str(), "parse" | "check" | "render" | "sum") {
         return Err(format!("未知命令“{command}”"));
     }
     let mut args = Args {
@@ -47,7 +50,9 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
     };
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--json" if args.command == "render" => args.export = Some(Export::Json),
+            "--json" if matches!(args.command.as_str(), "render" | "sum") => {
+                args.export = Some(Export::Json)
+            }
             "--json" => args.json = true,
             "--csv" => args.csv = true,
             "--details" => args.details = true,
@@ -120,13 +125,28 @@ fn expand(paths: &[String]) -> (Vec<String>, Vec<String>) {
     (out, links)
 }
 
+/// Largest file read: a PDF's own limit (`MAX_PDF` of the PDF reader);
+/// a report's text is a few hundred KB. Larger files are refused before
+/// they are read whole.
+const MAX_FILE: u64 = 64 * 1024 * 1024;
+
 fn read_bytes(path: &str) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     let result = if path == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+        std::io::stdin()
+            .take(MAX_FILE + 1)
+            .read_to_end(&mut bytes)
+            .map(|_| ())
     } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_FILE + 1).read_to_end(&mut bytes).map(|_| ()))
     };
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(format!(
+            "文件“{path}”超过 {} MB，不是年度报告，未读取。",
+            MAX_FILE / 1024 / 1024
+        ));
+    }
     result.map_err(|e| {
         let why = match e.kind() {
             std::io::ErrorKind::NotFound => "文件不存在".to_owned(),
@@ -139,21 +159,41 @@ fn read_bytes(path: &str) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// Text of a file: UTF-8 (with or without BOM), else GB18030, which covers the
+/// Text of a file: UTF-8 (with or without BOM), or UTF-16 (with its BOM,
+/// or without one when it reads as text), else GB18030, which covers the
 /// GBK and GB2312 pages many government sites still serve.
 fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => {
-            let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
-            if had_errors {
-                String::from_utf8_lossy(bytes).into_owned()
-            } else {
-                text.into_owned()
-            }
-        }
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding.decode_with_bom_removal(bytes).0.into_owned();
     }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_owned();
+    }
+    // Of the other readings, the one most like a report's text: Chinese,
+    // ASCII, punctuation and spaces, and no decoding errors.
+    [
+        encoding_rs::GB18030,
+        encoding_rs::UTF_16LE,
+        encoding_rs::UTF_16BE,
+    ]
+    .into_iter()
+    .map(|encoding| encoding.decode_without_bom_handling(bytes))
+    .filter(|(_, had_errors)| !had_errors)
+    .map(|(text, _)| text.into_owned())
+    .max_by_key(|text| {
+        let plain = text
+            .chars()
+            .filter(|&c| {
+                c.is_ascii_graphic()
+                    || c.is_whitespace()
+                    || ('\u{4e00}'..='\u{9fff}').contains(&c)
+                    || ('\u{3000}'..='\u{303f}').contains(&c)
+                    || ('\u{ff00}'..='\u{ffef}').contains(&c)
+            })
+            .count();
+        plain * 1000 / text.chars().count().max(1)
+    })
+    .unwrap_or_else(|| String::from_utf8_lossy(bytes).into_owned())
 }
 
 type Loaded = Result<(Report, Vec<import::Note>), String>;
@@ -163,6 +203,16 @@ type Loaded = Result<(Report, Vec<import::Note>), String>;
 fn load(path: &str) -> Loaded {
     let bytes = read_bytes(path)?;
     let imported = import::import_bytes(&bytes, decode).map_err(|why| format!("{path}：{why}"))?;
+    // A text file that is not text: unreadable, not a report of nothing.
+    if imported
+        .notes
+        .iter()
+        .any(|n| n.kind == import::NoteKind::Binary)
+    {
+        return Err(format!(
+            "{path}：文件不是文字（可能是二进制文件或乱码），也不是 Word、Excel 或 PDF 文件，无法读取。"
+        ));
+    }
     Ok((imported.report, imported.notes))
 }
 
@@ -253,7 +303,8 @@ fn table(rows: &[Vec<String>]) -> String {
     out
 }
 
-/// Output with control characters shown as "\u{FFFD}", not obeyed: a
+/// Output with control characters (but line ends and tabs) shown as
+/// "\u{FFFD}", not obeyed: a
 /// report's agency name or a file's name can carry terminal escape
 /// sequences, and `check` prints files it did not make.
 struct Printable<W: Write>(W);
@@ -264,7 +315,7 @@ impl<W: Write> Write for Printable<W> {
         let shown: String = text
             .chars()
             .map(|c| match c {
-                '\n' | '\t' => c,
+                '\n' | '\r' | '\t' => c,
                 c if c.is_control() => '\u{FFFD}',
                 c => c,
             })
@@ -276,6 +327,64 @@ impl<W: Write> Write for Printable<W> {
     fn flush(&mut self) -> std::io::Result<()> {
         self.0.flush()
     }
+}
+
+/// `nianbao sum`: the reports of one year and format summed cell by cell
+/// (see `model::sum`). What went in, what was left out and why, and the
+/// cells some reports left empty go to stderr; the summed report to stdout,
+/// as text or in the format asked for.
+fn sum(
+    args: &Args,
+    paths: &[String],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<i32> {
+    let mut reports = Vec::with_capacity(paths.len());
+    let mut readable = Vec::with_capacity(paths.len());
+    let mut status = 0;
+    for loaded in load_all(paths) {
+        match loaded {
+            Ok((report, _)) => {
+                readable.push(report.filled_cells() > 0);
+                reports.push(report);
+            }
+            Err(why) => {
+                writeln!(err, "{why}")?;
+                status = 1;
+                readable.push(false);
+                reports.push(Report::default());
+            }
+        }
+    }
+    let summed = crate::model::sum::sum(&reports, &readable);
+    let year = summed.report.year;
+    let t = summed.report.template();
+    writeln!(
+        err,
+        "汇总 {} 份报告（{} 年度，{}）：{}",
+        summed.included.len(),
+        year.map_or("未知".to_owned(), |y| y.to_string()),
+        format_name(summed.report.format),
+        summed
+            .included
+            .iter()
+            .map(|&i| paths[i].as_str())
+            .collect::<Vec<_>>()
+            .join("、")
+    )?;
+    for (i, why) in &summed.left_out {
+        writeln!(err, "未汇总：{}：{}。", paths[*i], why.reason(year, paths))?;
+    }
+    if !summed.lacking.is_empty() {
+        writeln!(err, "以下单元格有报告未填，汇总值只含已填的报告，请核对：")?;
+        for (cell, without) in &summed.lacking {
+            let names: Vec<&str> = without.iter().map(|&i| paths[i].as_str()).collect();
+            writeln!(err, "  {}：{} 未填", t.describe(*cell), names.join("、"))?;
+        }
+    }
+    let export = args.export.unwrap_or(Export::Text);
+    out.write_all(&render_in(export, &summed.report, args.script).bytes)?;
+    Ok(status)
 }
 
 fn check(
@@ -417,6 +526,7 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             &mut Printable(&mut *out),
             &mut Printable(&mut *err),
         ),
+        "sum" => sum(&args, &paths, out, &mut Printable(&mut *err)),
         command => (|| {
             let mut status = 0;
             let several = paths.len() > 1;
@@ -469,6 +579,40 @@ pub fn main() -> i32 {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+
+    /// Text files as people have them: UTF-16 without a BOM reads; a binary
+    /// file named .txt and a file over the size limit are unreadable, with
+    /// the reason, and the limit holds before the file is read whole (issue 19).
+    #[test]
+    fn text_files_in_utf16_binary_and_oversize_files() {
+        let dir = std::env::temp_dir().join(format!("nianbao-files-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let utf16: Vec<u8> = "某局2023年政府信息公开工作年度报告\n一、总体情况\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let text = dir.join("utf16.txt");
+        std::fs::write(&text, utf16).expect("write");
+        let (report, _) = load(&text.display().to_string()).expect("read");
+        assert_eq!(report.agency.as_deref(), Some("某局"));
+        let binary = dir.join("binary.txt");
+        std::fs::write(
+            &binary,
+            (0..4096u32)
+                .map(|i| (i * 7919 % 251) as u8)
+                .collect::<Vec<u8>>(),
+        )
+        .expect("write");
+        let why = load(&binary.display().to_string()).expect_err("binary");
+        assert!(why.contains("不是文字"), "{why}");
+        let huge = dir.join("huge.txt");
+        std::fs::File::create(&huge)
+            .and_then(|f| f.set_len(MAX_FILE + 10))
+            .expect("sparse file");
+        let why = load(&huge.display().to_string()).expect_err("too large");
+        assert!(why.contains("超过 64 MB"), "{why}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
 
     /// An escape sequence in an agency's name is shown, not obeyed (issue 19).
     #[test]

@@ -438,3 +438,42 @@ fn a_pdf_is_parsed_by_coordinates_and_a_broken_one_says_why() {
         .unwrap()
         .contains("不是可以读取的 PDF"));
 }
+
+/// `nianbao sum DIR` (issue 20): the reports of the year most share, summed;
+/// the others named with their reason on stderr; the summed report as
+/// spec JSON with `--json`; a file that cannot be read is named and the
+/// exit code says so, and the rest are summed.
+#[test]
+fn sum_adds_up_the_reports_of_one_year_and_says_what_it_left_out() {
+    let dir = std::env::temp_dir().join(format!("nianbao-sum-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let seed0 = include_str!("fixtures/seed_000.txt");
+    let seed1 = include_str!("fixtures/seed_001.txt");
+    std::fs::write(dir.join("a.txt"), seed0).unwrap();
+    std::fs::write(dir.join("b.txt"), seed1).unwrap();
+    std::fs::write(dir.join("old.txt"), seed1.replace("2023年", "2022年")).unwrap();
+    std::fs::write(dir.join("bad.docx"), b"PK\x03\x04 not a zip").unwrap();
+    let out = nianbao(&["sum", dir.to_str().unwrap(), "--json"], None);
+    assert_eq!(out.status.code(), Some(1), "bad.docx cannot be read");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("汇总 2 份报告（2023 年度"), "{err}");
+    assert!(
+        err.contains("old.txt：为 2022 年度报告，本次汇总 2023 年度"),
+        "{err}"
+    );
+    assert!(err.contains("bad.docx"), "{err}");
+    let summed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let total = |v: &serde_json::Value| {
+        v["s3_applications"]["new_received"]["total"]
+            .as_i64()
+            .unwrap()
+    };
+    let parse = |text: &str| -> serde_json::Value {
+        let out = nianbao(&["parse", "-"], Some(text));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    assert_eq!(total(&summed), total(&parse(seed0)) + total(&parse(seed1)));
+    assert_eq!(summed["year"], 2023);
+    std::fs::remove_dir_all(&dir).ok();
+}

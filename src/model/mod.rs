@@ -9,6 +9,7 @@ pub mod json;
 pub mod number;
 pub mod outline;
 pub mod prose;
+pub mod sum;
 
 use crate::template::{
     table3::Role, CellId, Format, Section, SectionKind, Template, SECTIONS, TOPICS,
