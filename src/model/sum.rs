@@ -59,6 +59,38 @@ pub struct Summed {
     pub lacking: Vec<(CellId, Vec<usize>)>,
 }
 
+impl Summed {
+    /// What the 汇总 did, in one paragraph: how many reports of which year,
+    /// those left out with why, and how many cells some reports left empty
+    /// (`names` are the reports' file names).
+    pub fn said(&self, names: &[String]) -> String {
+        let year = self.report.year;
+        let mut out = format!(
+            "已汇总 {} 份报告（{}年度）到表单，可“撤销”。",
+            self.included.len(),
+            year.map_or("年度未知".to_owned(), |y| y.to_string())
+        );
+        if !self.left_out.is_empty() {
+            let each: Vec<String> = self
+                .left_out
+                .iter()
+                .map(|(i, why)| {
+                    let name = names.get(*i).map_or("", String::as_str);
+                    format!("“{name}”{}", why.reason(year, names))
+                })
+                .collect();
+            out.push_str(&format!("未汇总 {} 份：{}。", each.len(), each.join("；")));
+        }
+        if !self.lacking.is_empty() {
+            out.push_str(&format!(
+                "有 {} 个单元格部分报告未填，汇总值只含已填的报告，已用虚线框标出，请核对。",
+                self.lacking.len()
+            ));
+        }
+        out
+    }
+}
+
 /// Sums the readable reports of the year and format most of them share
 /// (ties: the later year, then the 2021 format). `readable[i]` says whether
 /// anything was read from report `i`.
@@ -180,6 +212,16 @@ mod tests {
                 (5, "未能读取或没有读到统计表的数字，未汇总".to_owned()),
             ]
         );
+        let said = summed.said(&names);
+        assert!(
+            said.starts_with("已汇总 3 份报告（2023年度）到表单"),
+            "{said}"
+        );
+        assert!(
+            said.contains("未汇总 3 份：“丙局”为 2022 年度报告"),
+            "{said}"
+        );
+        assert!(said.contains("有 1 个单元格部分报告未填"), "{said}");
         // 丁局 gave no fee: the fee is the others' sum, and 丁局 is named.
         assert_eq!(summed.lacking, [(t.by_path(fee).expect("a cell"), vec![4])]);
     }

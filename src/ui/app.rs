@@ -201,7 +201,7 @@ pub fn App() -> impl IntoView {
                     let n = state.inferred.with(|s| s.len());
                     (n > 0).then(|| view! {
                         <div class="inferred-bar" data-inferred-bar="">
-                            <span>{format!("有 {n} 个单元格是导入时按合计关系推断的（虚线框），请对照原件核对；改动某格即视为已核对。")}</span>
+                            <span>{format!("有 {n} 个单元格需要核对（虚线框：导入时按合计关系推断，或汇总时有报告未填），请对照原件核对；改动某格即视为已核对。")}</span>
                             <button type="button" data-confirm-inferred="" on:click=move |_| state.confirm_inferred()>"已核对，全部确认"</button>
                         </div>
                     })

@@ -67,6 +67,25 @@ pub fn BatchTable(
             summary_row(name, report, checked, previous)
         })
         .collect();
+    // 汇总: the reports of one year summed into the form; the cells some
+    // reports left empty marked until checked.
+    let sum_all = {
+        let reports: Vec<Report> = batch.reports.iter().map(|(_, r)| r.clone()).collect();
+        let readable: Vec<bool> = batch.checked.iter().map(Checked::readable).collect();
+        let names = names.clone();
+        move |_| {
+            let summed = crate::model::sum::sum(&reports, &readable);
+            state.checkpoint("汇总");
+            state.previous.set(None);
+            state.last_year.set(Default::default());
+            state.before_switch.set(None);
+            state
+                .inferred
+                .set(summed.lacking.iter().map(|(c, _)| *c).collect());
+            state.notice.set(Some(summed.said(&names)));
+            state.report.set(summed.report);
+        }
+    };
     let csv_file = Rendered {
         filename: "年报批量核对汇总.csv".to_owned(),
         mime: "text/csv;charset=utf-8",
@@ -135,6 +154,7 @@ pub fn BatchTable(
                     state.notice.set(Some(why.to_owned()));
                 }
             }>"导出汇总表（CSV，可用 Excel 打开）"</button>
+            <button type="button" data-batch-sum="" title="同一年度、同一格式的报告逐格相加，作为新的草稿填入表单" on:click=sum_all>"汇总这些报告"</button>
             <button type="button" on:click=move |_| on_close.run(())>"关闭批量核对"</button>
         </div>
     }

@@ -488,6 +488,36 @@ describe('batch checking', () => {
     await page.locator('[data-import-preview]').waitFor();
   });
 
+  test('汇总: the reports of one year summed into the form, the others named with their reason, the cells some left empty marked', async () => {
+    // Reports of other agencies made from seed 001, with figures this test chooses.
+    const report = (agency, year, row) => seed(1)
+      .replaceAll('大武口区人民政府办公室', agency).replaceAll('2023年', `${year}年`)
+      .replace('一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', `一、本年新收政府信息公开申请数量 | ${row.join(' | ')} |`);
+    const files = [
+      ['甲.txt', report('甲镇人民政府', 2023, [3, 1, 0, 0, 0, 0, 4])],
+      ['乙.txt', report('乙镇人民政府', 2023, [2, 0, 0, 0, 0, 1, 3])],
+      ['丙.txt', report('丙镇人民政府', 2022, [9, 9, 9, 9, 9, 9, 54])],
+      ['甲又一份.txt', report('甲镇人民政府', 2023, [100, 0, 0, 0, 0, 0, 100])],
+      // 丁 left 商业企业 empty.
+      ['丁.txt', report('丁镇人民政府', 2023, [1, '', 0, 0, 0, 0, 1])],
+    ].map(([name, text]) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) }));
+    await page.locator('input[data-import-file]').setInputFiles(files);
+    await page.locator('[data-batch]').waitFor();
+    await page.locator('[data-batch-sum]').click();
+    const notice = await page.locator('[data-notice]').textContent();
+    assert.match(notice, /已汇总 3 份报告（2023年度）/);
+    assert.match(notice, /“丙\.txt”为 2022 年度报告/);
+    assert.match(notice, /“甲又一份\.txt”与“甲\.txt”是同一机关的报告/);
+    assert.match(notice, /有 1 个单元格部分报告未填/);
+    assert.equal(await app.value('t3.new_received.natural_person'), String(3 + 2 + 1));
+    assert.equal(await app.value('t3.new_received.other_org'), String(0 + 1 + 0));
+    assert.equal(await app.value('t3.new_received.total'), String(4 + 3 + 1));
+    assert.equal(await app.value('t3.new_received.commercial'), '1');
+    assert.equal(await app.cell('t3.new_received.commercial').getAttribute('data-inferred'), '');
+    assert.equal(await app.field('agency').inputValue(), '');
+    assert.equal(await app.field('year').inputValue(), '2023');
+  });
+
   test('the batch summary downloads as CSV, where an agency written as a formula stays text', async () => {
     const report = (agency, year) => Buffer.from(JSON.stringify({ format: '2021', year, agency }));
     await page.locator('input[data-import-file]').setInputFiles([

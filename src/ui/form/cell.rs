@@ -47,7 +47,7 @@ pub fn CellInput(
             view.with(|v| {
                 let mut hint = title.clone();
                 if v.inferred {
-                    hint.push_str("（导入时按合计关系推断，请核对）");
+                    hint.push_str("（虚线框：导入时按合计关系推断，或汇总时有报告未填，请核对）");
                 }
                 if let Some(why) = &v.why {
                     hint.push('：');
