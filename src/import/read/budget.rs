@@ -85,6 +85,34 @@ fn cell_ref(r: &str) -> Option<(u64, u64)> {
     Some((row, col))
 }
 
+/// Excel's last row and column: a reference beyond them is no sheet's.
+const LAST_ROW: u64 = 1_048_576;
+const LAST_COL: u64 = 16_384;
+
+/// Whether every cell reference of a sheet (`r`, `ref` and `sqref`
+/// attributes: "B7", "A1:H20", "3", "A:C") lies within Excel's sheet, so that
+/// no reader computes a row or column that overflows.
+fn references_fit(xml: &str) -> bool {
+    let part_fits = |part: &str| {
+        let letters = part.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let digits = &part[letters..];
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return true; // not a reference: the reader says so itself
+        }
+        let col_fits = letters <= 3
+            && cell_ref(&format!("{}1", &part[..letters])).is_none_or(|(_, c)| c <= LAST_COL);
+        let row_fits = digits.is_empty()
+            || (digits.len() <= 7 && digits.parse::<u64>().is_ok_and(|r| r <= LAST_ROW));
+        col_fits && row_fits
+    };
+    [" r=\"", " ref=\"", " sqref=\""].iter().all(|key| {
+        xml.match_indices(key).all(|(at, _)| {
+            let value = xml[at + key.len()..].split('"').next().unwrap_or_default();
+            value.split([':', ' ']).all(part_fits)
+        })
+    })
+}
+
 /// Checks a workbook (.xlsx) against the budget before calamine reads it:
 /// every entry it may read inflates within the budget; its sheets hold and
 /// span at most [`MAX_CELLS`] cells and [`MAX_MERGED`] merged ranges; its
@@ -103,6 +131,9 @@ pub fn workbook(bytes: &[u8]) -> Result<(), String> {
             continue;
         };
         if name.starts_with("xl/worksheets/") {
+            if !references_fit(&xml) {
+                return Err("工作簿中的单元格地址超出 Excel 工作表的范围（可能是被特意构造的文件），不是正常的年度报告，未读取。".to_owned());
+            }
             let (mut top, mut left, mut bottom, mut right) = (u64::MAX, u64::MAX, 0, 0);
             let mut spans = |(row, col): (u64, u64)| {
                 (top, left) = (top.min(row), left.min(col));
@@ -153,6 +184,12 @@ mod tests {
         assert_eq!(cell_ref("B7"), Some((7, 2)));
         assert_eq!(cell_ref("XFD1048576"), Some((1_048_576, 16_384)));
         assert_eq!(cell_ref("7"), None);
+        assert!(references_fit(
+            r#"<c r="XFD1048576"/><mergeCell ref="A1:B2"/><row r="3"/>"#
+        ));
+        assert!(!references_fit(r#"<c r="A99999999999999999999"/>"#));
+        assert!(!references_fit(r#"<mergeCell ref="A1:B1048577"/>"#));
+        assert!(!references_fit(r#"<dimension ref="A1:AAAA1"/>"#));
         assert_eq!(
             attribute(r#"<sst count="3" uniqueCount="2">"#, "<sst", "uniqueCount"),
             Some("2")
