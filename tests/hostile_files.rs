@@ -206,11 +206,11 @@ fn a_plain_pdf_still_reads() {
     assert!(read.is_ok(), "{:?}", read.err());
 }
 
-#[test]
-fn a_pdf_whose_page_is_its_own_parent_is_refused_not_a_hang() {
+/// A one-page PDF whose page is its own `/Parent`, and whose page tree has
+/// no `/MediaBox` to stop a reader walking up for one.
+fn parent_loop_pdf() -> Vec<u8> {
     use pdf_extract::{dictionary, Object};
-    let bytes = pdf(1, |doc, pages_id| {
-        // The page tree without a MediaBox, and its page its own parent.
+    pdf(1, |doc, pages_id| {
         let page = doc
             .get_dictionary(pages_id)
             .expect("pages")
@@ -230,8 +230,12 @@ fn a_pdf_whose_page_is_its_own_parent_is_refused_not_a_hang() {
                 dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
             ),
         );
-    });
-    refused("/Parent loop", &bytes, "循环引用");
+    })
+}
+
+#[test]
+fn a_pdf_whose_page_is_its_own_parent_is_refused_not_a_hang() {
+    refused("/Parent loop", &parent_loop_pdf(), "循环引用");
 }
 
 #[test]
@@ -377,30 +381,9 @@ fn mutated_word_and_excel_files_are_read_or_refused_never_a_panic() {
 #[test]
 #[ignore]
 fn write_page_fixtures() {
-    use pdf_extract::{dictionary, Object};
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
     std::fs::create_dir_all(&dir).expect("dir");
-    let parent_loop = pdf(1, |doc, pages_id| {
-        let page = doc
-            .get_dictionary(pages_id)
-            .expect("pages")
-            .get(b"Kids")
-            .expect("kids")
-            .as_array()
-            .expect("array")[0]
-            .as_reference()
-            .expect("page");
-        let Some(Object::Dictionary(d)) = doc.objects.get_mut(&page) else {
-            panic!("a page")
-        };
-        d.set("Parent", page);
-        doc.objects.insert(
-            pages_id,
-            Object::Dictionary(
-                dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-            ),
-        );
-    });
+    let parent_loop = parent_loop_pdf();
     let deep = word(&format!(
         "{}<w:p><w:r><w:t>x</w:t></w:r></w:p>{}",
         "<w:p>".repeat(5_000),
