@@ -75,15 +75,9 @@ pub fn BatchTable(
         let names = names.clone();
         move |_| {
             let summed = crate::model::sum::sum(&reports, &readable);
-            state.checkpoint("汇总");
-            state.previous.set(None);
-            state.last_year.set(Default::default());
-            state.before_switch.set(None);
-            state
-                .inferred
-                .set(summed.lacking.iter().map(|(c, _)| *c).collect());
+            let unchecked = summed.lacking.iter().map(|(c, _)| *c).collect();
             state.notice.set(Some(summed.said(&names)));
-            state.report.set(summed.report);
+            state.start_over("汇总", summed.report, unchecked);
         }
     };
     let csv_file = Rendered {

@@ -54,13 +54,8 @@ pub fn DownloadBar() -> impl IntoView {
         let blank = state.report.with(Report::is_blank);
         if blank || dom::confirm("新建将清空当前表单。确定新建吗？\n（清空后可点“撤销”找回。）")
         {
-            state.checkpoint("新建");
             let format = state.report.with(|r| r.format);
-            state.report.set(Report::new(format));
-            state.previous.set(None);
-            state.last_year.set(Default::default());
-            state.inferred.set(Default::default());
-            state.before_switch.set(None);
+            state.start_over("新建", Report::new(format), Default::default());
             state.notice.set(Some("已新建空白报告。".into()));
         }
     };

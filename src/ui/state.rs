@@ -305,29 +305,48 @@ impl AppState {
         }
     }
 
+    /// Replaces the draft by a new one (`action`, undoable): no last year's
+    /// report or texts, nothing kept from a format switch, `unchecked` the
+    /// cells to mark until checked.
+    pub fn start_over(self, action: &'static str, report: Report, unchecked: HashSet<CellId>) {
+        self.checkpoint(action);
+        self.previous.set(None);
+        self.last_year.set(HashSet::new());
+        self.before_switch.set(None);
+        self.inferred.set(unchecked);
+        self.report.set(report);
+    }
+
+    /// Restores the latest snapshot of `from`, keeping the state it replaces
+    /// on `to`: the action's name, or None when `from` is empty.
+    fn replay(
+        self,
+        from: RwSignal<Vec<Snapshot>>,
+        to: RwSignal<Vec<Snapshot>>,
+    ) -> Option<&'static str> {
+        let s = from.try_update(Vec::pop).flatten()?;
+        let action = s.action;
+        to.update(|t| t.push(self.snapshot(action)));
+        self.restore(s);
+        Some(action)
+    }
+
     /// Undoes the latest bulk action (it can be redone).
     pub fn undo(self) {
-        let Some(s) = self.undo.try_update(Vec::pop).flatten() else {
-            self.notice.set(Some("没有可以撤销的操作。".into()));
-            return;
-        };
-        let action = s.action;
-        self.redo.update(|r| r.push(self.snapshot(action)));
-        self.restore(s);
         self.notice
-            .set(Some(format!("已撤销“{action}”（Ctrl+Y 恢复）。")));
+            .set(Some(match self.replay(self.undo, self.redo) {
+                Some(action) => format!("已撤销“{action}”（Ctrl+Y 恢复）。"),
+                None => "没有可以撤销的操作。".into(),
+            }));
     }
 
     /// Redoes the latest undone action.
     pub fn redo(self) {
-        let Some(s) = self.redo.try_update(Vec::pop).flatten() else {
-            self.notice.set(Some("没有可以恢复的操作。".into()));
-            return;
-        };
-        let action = s.action;
-        self.undo.update(|u| u.push(self.snapshot(action)));
-        self.restore(s);
-        self.notice.set(Some(format!("已恢复“{action}”。")));
+        self.notice
+            .set(Some(match self.replay(self.redo, self.undo) {
+                Some(action) => format!("已恢复“{action}”。"),
+                None => "没有可以恢复的操作。".into(),
+            }));
     }
 
     /// A text field was edited: it is last year's text no more once it is
