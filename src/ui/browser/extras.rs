@@ -294,8 +294,12 @@ pub async fn import(text: &str) -> Result<Imported, String> {
     let message = js_sys::Object::new();
     set(&message, "kind", &JsValue::from_str("import"));
     set(&message, "text", &JsValue::from_str(text));
-    let reply = call(Which::Import, message).await?;
-    Imported::from_message(&field(&reply, "imported").as_string().unwrap_or_default())
+    imported(&call(Which::Import, message).await?)
+}
+
+/// The import a worker's reply carries.
+fn imported(reply: &JsValue) -> Result<Imported, String> {
+    Imported::from_message(&field(reply, "imported").as_string().unwrap_or_default())
 }
 
 /// Page side: starts the importer worker, so that it is ready for the first paste.
@@ -311,10 +315,8 @@ pub async fn open_file(bytes: &[u8]) -> Result<(Imported, String), String> {
     set(&message, "kind", &JsValue::from_str("open"));
     set(&message, "bytes", &js_sys::Uint8Array::from(bytes));
     let reply = call(Which::Office, message).await?;
-    let imported =
-        Imported::from_message(&field(&reply, "imported").as_string().unwrap_or_default())?;
     Ok((
-        imported,
+        imported(&reply)?,
         field(&reply, "text").as_string().unwrap_or_default(),
     ))
 }

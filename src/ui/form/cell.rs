@@ -99,7 +99,18 @@ pub fn CellInput(
         }
         ev.prevent_default();
         dom::typing_reset();
-        let said = move |p: block::Pasted| {
+        // A block read by its labels (`read`) goes on those rows; otherwise
+        // its numbers go from this cell on, as Excel would.
+        let write = move |read: Option<crate::model::Report>, text: String| {
+            state.checkpoint("粘贴表格区域");
+            let mut done = None;
+            report.update(|r| {
+                done = read
+                    .as_ref()
+                    .and_then(|read| block::by_labels(r, read))
+                    .or_else(|| Some(block::by_position(r, id, &text)))
+            });
+            let Some(p) = done else { return };
             state.notice.set(Some(match (p.by_label, p.left_out) {
                 (true, _) => format!("已按复制区域中的行名粘贴 {} 个单元格（可“撤销”）。", p.written),
                 (false, 0) => format!("已从该单元格起粘贴 {} 个单元格。", p.written),
@@ -107,34 +118,13 @@ pub fn CellInput(
             }));
         };
         if !block::labelled(&text) {
-            state.checkpoint("粘贴表格区域");
-            let mut done = None;
-            report.update(|r| done = Some(block::by_position(r, id, &text)));
-            if let Some(p) = done {
-                said(p);
-            }
+            write(None, text);
             return;
         }
         // Rows with their labels are read by the importer worker, as the paste box reads them.
         leptos::task::spawn_local(async move {
-            let read = extras::import(&text).await.map(|i| i.report);
-            state.checkpoint("粘贴表格区域");
-            let mut done = None;
-            report.update(|r| {
-                done = Some(
-                    match read
-                        .as_ref()
-                        .ok()
-                        .and_then(|read| block::by_labels(r, read))
-                    {
-                        Some(pasted) => pasted,
-                        None => block::by_position(r, id, &text),
-                    },
-                )
-            });
-            if let Some(p) = done {
-                said(p);
-            }
+            let read = extras::import(&text).await.ok().map(|i| i.report);
+            write(read, text);
         });
     };
 
