@@ -95,15 +95,18 @@ impl Summed {
 /// (ties: the later year, then the 2021 format). `readable[i]` says whether
 /// anything was read from report `i`.
 pub fn sum(reports: &[Report], readable: &[bool]) -> Summed {
-    let candidates: Vec<usize> = (0..reports.len())
-        .filter(|&i| readable.get(i).copied().unwrap_or(true))
-        .collect();
-    let key = |i: usize| (reports[i].year, reports[i].format == Format::Y2021);
-    let (year, format) = candidates
-        .iter()
-        .map(|&i| key(i))
-        .max_by_key(|&k| (candidates.iter().filter(|&&j| key(j) == k).count(), k))
-        .map_or((None, Format::Y2021), |(y, new)| {
+    let readable_at = |i: usize| readable.get(i).copied().unwrap_or(true);
+    // How many readable reports share each (year, 2021 format).
+    let mut shared = std::collections::BTreeMap::new();
+    for (_, r) in reports.iter().enumerate().filter(|&(i, _)| readable_at(i)) {
+        *shared
+            .entry((r.year, r.format == Format::Y2021))
+            .or_insert(0usize) += 1;
+    }
+    let (year, format) = shared
+        .into_iter()
+        .max_by_key(|&(key, n)| (n, key))
+        .map_or((None, Format::Y2021), |((y, new), _)| {
             (y, if new { Format::Y2021 } else { Format::Y2019 })
         });
     let mut included = Vec::new();
@@ -116,7 +119,7 @@ pub fn sum(reports: &[Report], readable: &[bool]) -> Summed {
                 .copied()
                 .find(|&j: &usize| reports[j].agency.as_deref().map(str::trim) == Some(a))
         });
-        let why = if !candidates.contains(&i) {
+        let why = if !readable_at(i) {
             Some(LeftOut::Unreadable)
         } else if r.year != year {
             Some(LeftOut::OtherYear(r.year))

@@ -72,17 +72,25 @@ fn attribute<'a>(xml: &'a str, tag: &str, name: &str) -> Option<&'a str> {
     head[from..].split('"').next()
 }
 
+/// A reference split into its column letters and the rest ("B7" → "B", "7").
+fn split_ref(r: &str) -> (&str, &str) {
+    r.split_at(r.bytes().take_while(u8::is_ascii_alphabetic).count())
+}
+
+/// A column's number from its letters ("A" → 1, "XFD" → 16,384); None past three letters.
+fn column(letters: &str) -> Option<u64> {
+    (letters.len() <= 3).then(|| {
+        letters.bytes().fold(0u64, |c, b| {
+            c * 26 + u64::from(b.to_ascii_uppercase() - b'A' + 1)
+        })
+    })
+}
+
 /// A cell reference ("B7") as (row, column), both from 1.
 fn cell_ref(r: &str) -> Option<(u64, u64)> {
-    let letters = r.bytes().take_while(u8::is_ascii_alphabetic).count();
-    if letters == 0 || letters > 3 {
-        return None;
-    }
-    let col = r[..letters].bytes().fold(0u64, |c, b| {
-        c * 26 + u64::from(b.to_ascii_uppercase() - b'A' + 1)
-    });
-    let row = r[letters..].parse::<u64>().ok()?;
-    Some((row, col))
+    let (letters, digits) = split_ref(r);
+    let col = column(letters).filter(|&c| c > 0)?;
+    Some((digits.parse::<u64>().ok()?, col))
 }
 
 /// Excel's last row and column: a reference beyond them is no sheet's.
@@ -94,13 +102,11 @@ const LAST_COL: u64 = 16_384;
 /// no reader computes a row or column that overflows.
 fn references_fit(xml: &str) -> bool {
     let part_fits = |part: &str| {
-        let letters = part.bytes().take_while(u8::is_ascii_alphabetic).count();
-        let digits = &part[letters..];
+        let (letters, digits) = split_ref(part);
         if !digits.bytes().all(|b| b.is_ascii_digit()) {
             return true; // not a reference: the reader says so itself
         }
-        let col_fits = letters <= 3
-            && cell_ref(&format!("{}1", &part[..letters])).is_none_or(|(_, c)| c <= LAST_COL);
+        let col_fits = column(letters).is_some_and(|c| c <= LAST_COL);
         let row_fits = digits.is_empty()
             || (digits.len() <= 7 && digits.parse::<u64>().is_ok_and(|r| r <= LAST_ROW));
         col_fits && row_fits
