@@ -237,6 +237,12 @@ pub(super) fn collect(bytes: &[u8]) -> Result<(Vec<Page>, bool), String> {
             MAX_PDF / 1024 / 1024
         ));
     }
+    if !super::scan::values_within_budget(bytes) {
+        return Err(format!(
+            "这个 PDF 文件的对象中的数值超过 {} 万个，{STRANGE}",
+            super::scan::MAX_VALUES / 10_000
+        ));
+    }
     let mut doc = pdf_extract::Document::load_mem(bytes)
         .map_err(|_| format!("{NOT_PDF}（文件不完整或已损坏）。"))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
@@ -269,6 +275,8 @@ pub(super) fn collect(bytes: &[u8]) -> Result<(Vec<Page>, bool), String> {
     Ok((collector.pages, complete))
 }
 
+/// Why a file over one of the budgets is not read.
+const STRANGE: &str = "不是正常的年度报告（可能是被特意构造的文件），未读取。";
 /// Most pages read (a report is a few dozen).
 const MAX_PAGES: usize = 2_000;
 /// What one stream may inflate to, and all of them together (images, which
@@ -284,7 +292,6 @@ const MAX_INFLATED: u64 = 256 * 1024 * 1024;
 fn within_budget(doc: &pdf_extract::Document) -> Result<(), String> {
     use pdf_extract::Object;
     use std::io::Read;
-    const STRANGE: &str = "不是正常的年度报告（可能是被特意构造的文件），未读取。";
     fn dict_of(o: &Object) -> Option<&pdf_extract::Dictionary> {
         match o {
             Object::Dictionary(d) => Some(d),

@@ -24,6 +24,7 @@
 mod collect;
 mod grid;
 mod ruling;
+mod scan;
 mod text;
 
 use crate::import::document::{Block, Document};
