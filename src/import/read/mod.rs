@@ -14,6 +14,8 @@ pub mod html;
 #[cfg(feature = "docx")]
 pub mod budget;
 #[cfg(feature = "docx")]
+pub mod compound;
+#[cfg(feature = "docx")]
 pub mod docx;
 #[cfg(feature = "pdf")]
 pub mod pdf;

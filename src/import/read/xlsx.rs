@@ -41,6 +41,7 @@ pub fn read(bytes: &[u8], old: bool) -> Result<Document, String> {
             .collect()
     }
     let sheets = if old {
+        super::compound::within_budget(bytes)?;
         let book: Xls<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
             .map_err(|_| {
                 "文件是旧版 Office 格式，但不是可以读取的 Excel（.xls）工作簿。旧版 Word（.doc）文件请先在 Word 或 WPS 中另存为 .docx。".to_owned()
