@@ -488,6 +488,34 @@ describe('batch checking', () => {
     await page.locator('[data-import-preview]').waitFor();
   });
 
+  test('a reader still busy after 20 s is stopped: the file is named with the reason, and the next file is read by a new worker', async () => {
+    // The first office worker is made one that says it is ready and then
+    // never answers (as a reader caught in a file would); later ones load
+    // as built. Routing turns the browser's cache off, so each is fetched.
+    let started = 0;
+    await context.route('**/nianbao-office_loader.js', (route) => {
+      started += 1;
+      if (started > 1) return route.continue();
+      return route.fulfill({ contentType: 'text/javascript', body: 'postMessage({ ready: true }); onmessage = () => {};' });
+    });
+    const hostile = (name, mimeType) => ({ name, mimeType, buffer: fs.readFileSync(path.join(fixtures, 'hostile', name)) });
+    const t = Date.now();
+    await page.locator('input[data-import-file]').setInputFiles([
+      { ...hostile('calc.xls', 'application/vnd.ms-excel'), name: '卡住.xls' },
+      { ...hostile('calc.xls', 'application/vnd.ms-excel'), name: '统计表.xls' },
+    ]);
+    const table = page.locator('[data-batch]');
+    await table.waitFor({ timeout: 40000 });
+    const elapsed = Date.now() - t;
+    assert.ok(elapsed >= 20000 && elapsed < 30000, `${elapsed} ms`);
+    assert.equal(started, 2, 'a new worker for the next file');
+    const failed = await table.locator(':scope > ul.notes > li').allTextContents();
+    assert.equal(failed.length, 1, failed.join('\n'));
+    assert.match(failed[0], /“卡住\.xls”：读取这个文件用时超过 20 秒，已停止/);
+    const cells = await table.locator('[data-batch-row="统计表.xls"] td').allTextContents();
+    assert.match(cells[4], /\/200/);
+  });
+
   test('汇总: the reports of one year summed into the form, the others named with their reason, the cells some left empty marked', async () => {
     // Reports of other agencies made from seed 001, with figures this test chooses.
     const report = (agency, year, row) => seed(1)
