@@ -12,9 +12,11 @@ use crate::template::Format;
 
 const USAGE: &str = "用法：
   nianbao parse FILE... [--json]               读取年报（文本或网页），输出 JSON
-  nianbao check FILE|DIR... [--json|--csv] [--details] [--previous FILE]
+  nianbao check FILE|DIR... [--json|--csv] [--details] [--previous FILE] [--parent FILE]
                                                检查勾稽关系等；多份报告时输出汇总表，
-                                               同一机关相邻年度的报告自动做跨年度比对
+                                               同一机关相邻年度的报告自动做跨年度比对；
+                                               --parent 指定上级（本地区）报告，与其余
+                                               报告的合计逐格比对
   nianbao render FILE (--html|--docx|--xlsx|--txt|--json) [--traditional]
                                                生成可发布的报告（--traditional 为繁体）
   nianbao sum FILE|DIR... [--json|--html|--xlsx|--txt]
@@ -34,6 +36,7 @@ struct Args {
     csv: bool,
     details: bool,
     previous: Option<String>,
+    parent: Option<String>,
     export: Option<Export>,
     script: Script,
 }
@@ -66,6 +69,7 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
             "--previous" => {
                 args.previous = Some(it.next().ok_or("--previous 后面缺少文件名")?.clone())
             }
+            "--parent" => args.parent = Some(it.next().ok_or("--parent 后面缺少文件名")?.clone()),
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with("--") => return Err(format!("未知选项“{s}”")),
             s => args.files.push(s.to_owned()),
@@ -429,8 +433,21 @@ fn check(
             batch::summary_row(path, r, c, prev)
         })
         .collect();
+    let parent = match args.parent.as_deref() {
+        Some(path) => match parent_vs_children(path, &reports, &checked) {
+            Ok(compared) => Some(compared),
+            Err(msg) => {
+                writeln!(err, "{msg}")?;
+                return Ok(1);
+            }
+        },
+        None => None,
+    };
     if args.csv {
         out.write_all(batch::csv(&rows).as_bytes())?;
+        if let Some(parent) = &parent {
+            parent.print(err)?;
+        }
         return Ok(status);
     }
     if args.json {
@@ -439,6 +456,14 @@ fn check(
                 "file": path,
                 "format": r.format.as_str(),
                 "findings": c.findings.iter().map(|f| finding_json(r, f)).collect::<Vec<_>>(),
+            });
+            writeln!(out, "{v}")?;
+        }
+        if let Some(p) = &parent {
+            let v = serde_json::json!({
+                "parent": p.path,
+                "children": p.children,
+                "findings": p.findings.iter().map(|f| finding_json(&p.report, f)).collect::<Vec<_>>(),
             });
             writeln!(out, "{v}")?;
         }
@@ -486,7 +511,76 @@ fn check(
             writeln!(out, "（加 --details 列出每份报告的问题）")?;
         }
     }
+    if let Some(parent) = &parent {
+        parent.print(out)?;
+    }
     Ok(status)
+}
+
+/// `--parent`: the parent's report and its tables against the sum of the
+/// other readable reports (H1).
+struct Compared {
+    path: String,
+    report: Report,
+    /// The children's files.
+    children: Vec<String>,
+    findings: Vec<Finding>,
+}
+
+impl Compared {
+    fn print(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        writeln!(
+            out,
+            "\n== 上级报告 {}（{}）与 {} 份下级报告的合计逐格比对：{}",
+            self.path,
+            crate::rules::message::identity(&self.report),
+            self.children.len(),
+            if self.findings.is_empty() {
+                "各单元格均一致。"
+            } else {
+                ""
+            }
+        )?;
+        for f in &self.findings {
+            writeln!(out, "[{}] {} {}", f.severity.label(), f.rule, f.message)?;
+        }
+        Ok(())
+    }
+}
+
+/// The parent named by `--parent` (among the files checked, or read here)
+/// against the others. Err with a Chinese reason when it cannot be read.
+fn parent_vs_children(
+    path: &str,
+    reports: &[(&str, Report)],
+    checked: &[batch::Checked],
+) -> Result<Compared, String> {
+    let canonical = |p: &str| Path::new(p).canonicalize().ok();
+    let among = reports
+        .iter()
+        .position(|(p, _)| canonical(p).is_some() && canonical(p) == canonical(path));
+    let report = match among.and_then(|i| reports.get(i)) {
+        Some((_, r)) => r.clone(),
+        None => load(path)?.0,
+    };
+    let children: Vec<(&str, &Report)> = reports
+        .iter()
+        .zip(checked)
+        .enumerate()
+        .filter(|&(i, (_, c))| Some(i) != among && c.readable())
+        .map(|(_, ((p, r), _))| (*p, r))
+        .collect();
+    let only: Vec<&Report> = children.iter().map(|(_, r)| *r).collect();
+    let (compared, findings) = crate::rules::hierarchy::parent_vs_children(&report, &only);
+    Ok(Compared {
+        path: path.to_owned(),
+        findings,
+        children: compared
+            .iter()
+            .filter_map(|&i| children.get(i).map(|(p, _)| (*p).to_owned()))
+            .collect(),
+        report,
+    })
 }
 
 /// Runs the command line; returns the exit status.

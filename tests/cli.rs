@@ -477,3 +477,67 @@ fn sum_adds_up_the_reports_of_one_year_and_says_what_it_left_out() {
     assert_eq!(summed["year"], 2023);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `nianbao check DIR --parent FILE` (issue 20): a parent report made as
+/// the sum of its children, then one cell changed, gives exactly one H1
+/// finding, at that cell, with both values and the difference; the parent
+/// lies in the folder and is not counted among its own children.
+#[test]
+fn a_parent_differing_from_its_childrens_sum_in_one_cell_gives_one_finding() {
+    let dir = std::env::temp_dir().join(format!("nianbao-parent-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let seed1 = include_str!("fixtures/seed_001.txt");
+    for (name, agency) in [("a.txt", "甲镇人民政府"), ("b.txt", "乙镇人民政府")] {
+        std::fs::write(
+            dir.join(name),
+            seed1.replace("大武口区人民政府办公室", agency),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.join("c.txt"), include_str!("fixtures/seed_000.txt")).unwrap();
+    let out = nianbao(&["sum", dir.to_str().unwrap(), "--json"], None);
+    let mut parent =
+        nianbao::model::json::from_str(&String::from_utf8(out.stdout).unwrap()).unwrap();
+    parent.agency = Some("某区人民政府".to_owned());
+    let t = parent.template();
+    let cell = t.by_path("t3.new_received.natural_person").unwrap();
+    let summed = parent.number(cell).unwrap();
+    parent.set_raw(cell, &(summed + 3).to_string());
+    let parent_file = dir.join("parent.json");
+    std::fs::write(&parent_file, nianbao::model::json::to_string(&parent)).unwrap();
+    let args = |extra: &[&str]| {
+        let mut a = vec![
+            "check",
+            dir.to_str().unwrap(),
+            "--parent",
+            parent_file.to_str().unwrap(),
+        ];
+        a.extend(extra);
+        nianbao(&a.iter().map(|s| &**s).collect::<Vec<_>>(), None)
+    };
+    let json = String::from_utf8(args(&["--json"]).stdout).unwrap();
+    let last: serde_json::Value = serde_json::from_str(json.lines().last().unwrap()).unwrap();
+    assert_eq!(last["children"].as_array().unwrap().len(), 3, "{last}");
+    let findings = last["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{last}");
+    assert_eq!(findings[0]["rule"], "H1");
+    assert_eq!(
+        findings[0]["cells"],
+        serde_json::json!(["t3.new_received.natural_person"])
+    );
+    assert_eq!(
+        (
+            findings[0]["actual"].as_i64(),
+            findings[0]["expected"].as_i64()
+        ),
+        (Some(summed + 3), Some(summed))
+    );
+    assert!(
+        findings[0]["message"].as_str().unwrap().ends_with("差 3。"),
+        "{last}"
+    );
+    let text = String::from_utf8(args(&[]).stdout).unwrap();
+    assert!(text.contains("与 3 份下级报告的合计逐格比对"), "{text}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -4,12 +4,14 @@
 //!
 //! Families and their files: R1–R4, D1, D2 `arithmetic.rs`; X1–X3, X5
 //! `cross_year.rs`; P1–P4 `plausibility.rs`; T1–T9 `text.rs`; M1–M5
-//! `metadata.rs`; every sentence `message.rs`.
+//! `metadata.rs`; H1 (a parent against its children, asked for by the
+//! shells) `hierarchy.rs`; every sentence `message.rs`.
 
 mod arithmetic;
 pub mod batch;
 mod cross_year;
 pub use cross_year::still_last_years;
+pub mod hierarchy;
 pub mod message;
 mod metadata;
 mod plausibility;
