@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::browser::download;
+use super::browser::{download, storage};
 use super::state::AppState;
 use crate::import::Imported;
 use crate::model::Report;
@@ -35,6 +35,11 @@ impl Batch {
             failed,
         }
     }
+}
+
+/// The items at `chosen`, in order.
+fn pick<T: Clone>(all: &[T], chosen: &[usize]) -> Vec<T> {
+    chosen.iter().filter_map(|&i| all.get(i).cloned()).collect()
 }
 
 #[component]
@@ -69,15 +74,89 @@ pub fn BatchTable(
         .collect();
     // 汇总: the reports of one year summed into the form; the cells some
     // reports left empty marked until checked.
-    let sum_all = {
+    // Only the ticked rows (all, at first) are summed.
+    let picked = RwSignal::new(vec![true; batch.reports.len()]);
+    let sum_picked = {
         let reports: Vec<Report> = batch.reports.iter().map(|(_, r)| r.clone()).collect();
         let readable: Vec<bool> = batch.checked.iter().map(Checked::readable).collect();
         let names = names.clone();
         move |_| {
-            let summed = crate::model::sum::sum(&reports, &readable);
+            let chosen: Vec<usize> = picked.with_untracked(|p| {
+                (0..p.len())
+                    .filter(|&i| p.get(i).copied().unwrap_or(false))
+                    .collect()
+            });
+            if chosen.is_empty() {
+                state.notice.set(Some("请先勾选要汇总的报告。".to_owned()));
+                return;
+            }
+            let summed =
+                crate::model::sum::sum(&pick(&reports, &chosen), &pick(&readable, &chosen));
             let unchecked = summed.lacking.iter().map(|(c, _)| *c).collect();
-            state.notice.set(Some(summed.said(&names)));
+            let mut said = summed.said(&pick(&names, &chosen));
+            let unpicked = reports.len() - chosen.len();
+            if unpicked > 0 {
+                said.push_str(&format!("另有 {unpicked} 份未勾选，未参与汇总。"));
+            }
+            state.notice.set(Some(said));
             state.start_over("汇总", summed.report, unchecked);
+        }
+    };
+    // The parent-vs-children check: the row marked as the parent against
+    // the sum of the other readable rows, unless the user said it reports
+    // its own 本级 only (remembered per agency).
+    let parent = RwSignal::new(None::<usize>);
+    let own_level_only = RwSignal::new(false);
+    let hierarchy = {
+        let reports: Vec<Report> = batch.reports.iter().map(|(_, r)| r.clone()).collect();
+        let readable: Vec<bool> = batch.checked.iter().map(Checked::readable).collect();
+        let names = names.clone();
+        move || {
+            let p = parent.get()?;
+            let report = reports.get(p)?;
+            let agency = report.agency.clone().unwrap_or_default();
+            let children: Vec<&Report> = reports
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != p && readable.get(i).copied().unwrap_or(false))
+                .map(|(_, r)| r)
+                .collect();
+            let (compared, findings) =
+                crate::rules::hierarchy::parent_vs_children(report, &children);
+            let off = own_level_only.get();
+            let heading = format!(
+                "上级报告“{}”与 {} 份下级报告的合计逐格比对{}",
+                names.get(p).map_or("", String::as_str),
+                compared.len(),
+                if off {
+                    "：已关闭（该报告只含本级数字）"
+                } else if findings.is_empty() {
+                    "：各单元格均一致"
+                } else {
+                    ""
+                }
+            );
+            let items = (!off).then(|| {
+                findings
+                    .into_iter()
+                    .map(|f| view! { <li class=format!("note {}", f.severity.as_str()) data-rule=f.rule>{format!("[{}] {} {}", f.severity.label(), f.rule, f.message)}</li> })
+                    .collect_view()
+            });
+            let remember = move |ev: leptos::ev::Event| {
+                let on = event_target_checked(&ev);
+                storage::set_own_level_only(&agency, on);
+                own_level_only.set(on);
+            };
+            Some(view! {
+                <div class="batch-hierarchy" data-batch-hierarchy="">
+                    <h4>{heading}</h4>
+                    <label>
+                        <input type="checkbox" data-batch-own-level="" prop:checked=off on:change=remember/>
+                        "该报告只含本级数字，不与下级合计比对（记住此选择）"
+                    </label>
+                    <ul class="notes">{items}</ul>
+                </div>
+            })
         }
     };
     let csv_file = Rendered {
@@ -109,21 +188,39 @@ pub fn BatchTable(
                 ""
             };
             let cells_read = checked.cells_read;
+            let agency = report.agency.clone().unwrap_or_default();
+            let mark_parent = move |_| {
+                let marked = parent.get_untracked() != Some(i);
+                own_level_only.set(marked && storage::own_level_only(&agency));
+                parent.set(marked.then_some(i));
+            };
             let report = report.clone();
             let load = move |_| {
                 state.preview.set(Some(Imported::from_report(report.clone())));
                 on_open.run(());
             };
+            let tick = move |ev: leptos::ev::Event| {
+                let on = event_target_checked(&ev);
+                picked.update(|p| {
+                    if let Some(x) = p.get_mut(i) {
+                        *x = on;
+                    }
+                });
+            };
             view! {
                 <tr data-batch-row=name.clone() data-cells-read=cells_read class=row_class>
+                    <td><input type="checkbox" data-batch-pick="" title="勾选的报告参与汇总" prop:checked=move || picked.with(|p| p.get(i).copied().unwrap_or(false)) on:change=tick/></td>
                     {cells}
                     <td>
                         <button type="button" data-batch-open="" on:click=move |_| open.update(|o| *o = if *o == Some(i) { None } else { Some(i) })>"查看问题"</button>
                         <button type="button" data-batch-load="" on:click=load>"打开"</button>
+                        <button type="button" data-batch-parent="" title="把这份报告作为上级（本地区）报告，与其余报告的合计逐格比对" aria-pressed=move || (parent.get() == Some(i)).to_string() on:click=mark_parent>
+                            {move || if parent.get() == Some(i) { "取消上级" } else { "设为上级" }}
+                        </button>
                     </td>
                 </tr>
                 <tr class="batch-findings" style:display=move || if open.get() == Some(i) { "" } else { "none" }>
-                    <td colspan="10"><ul class="notes">{findings}</ul></td>
+                    <td colspan="11"><ul class="notes">{findings}</ul></td>
                 </tr>
             }
         })
@@ -139,16 +236,17 @@ pub fn BatchTable(
             <ul class="notes">{failed}</ul>
             <div class="table-wrap">
                 <table class="batch-table">
-                    <thead><tr>{COLUMNS.map(|c| view! { <th>{c}</th> }).collect_view()}<th></th></tr></thead>
+                    <thead><tr><th title="勾选的报告参与汇总">"汇总"</th>{COLUMNS.map(|c| view! { <th>{c}</th> }).collect_view()}<th></th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-                        <button type="button" data-batch-csv="" on:click=move |_| {
+            {hierarchy}
+            <button type="button" data-batch-csv="" on:click=move |_| {
                 if let Err(why) = download::offer(&csv_file) {
                     state.notice.set(Some(why.to_owned()));
                 }
             }>"导出汇总表（CSV，可用 Excel 打开）"</button>
-            <button type="button" data-batch-sum="" title="同一年度、同一格式的报告逐格相加，作为新的草稿填入表单" on:click=sum_all>"汇总这些报告"</button>
+            <button type="button" data-batch-sum="" title="勾选的报告中同一年度、同一格式的逐格相加，作为新的草稿填入表单" on:click=sum_picked>"汇总勾选的报告"</button>
             <button type="button" on:click=move |_| on_close.run(())>"关闭批量核对"</button>
         </div>
     }

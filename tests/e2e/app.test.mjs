@@ -449,7 +449,8 @@ describe('batch checking', () => {
     await table.waitFor();
     assert.match(await table.locator('h3').textContent(), /批量核对：3 份报告，3 份有错误/);
     const row = table.locator('[data-batch-row="2023.txt"]');
-    const cells = await row.locator('td').allTextContents();
+    // The first cell holds the 汇总 tick box.
+    const cells = (await row.locator('td').allTextContents()).slice(1);
     assert.deepEqual(cells.slice(0, 7), ['2023.txt', '新城区行政审批和政务服务局', '2023', '2021', '197/200', '4', '9']);
     assert.equal(await row.getAttribute('data-cells-read'), '197');
     assert.equal(cells[8], '2022.txt');
@@ -482,7 +483,7 @@ describe('batch checking', () => {
     assert.match(failed.find((f) => f.includes('parent-loop.pdf')), /循环引用/);
     assert.match(failed.find((f) => f.includes('nested-5000.docx')), /嵌套层数超过/);
     assert.match(failed.find((f) => f.includes('bomb-256MB.xlsx')), /解压后超过 32 MB/);
-    const cells = await table.locator('[data-batch-row="good.txt"] td').allTextContents();
+    const cells = (await table.locator('[data-batch-row="good.txt"] td').allTextContents()).slice(1);
     assert.equal(cells[1], '新城区行政审批和政务服务局');
     await table.locator('[data-batch-row="good.txt"] [data-batch-load]').click();
     await page.locator('[data-import-preview]').waitFor();
@@ -512,38 +513,81 @@ describe('batch checking', () => {
     const failed = await table.locator(':scope > ul.notes > li').allTextContents();
     assert.equal(failed.length, 1, failed.join('\n'));
     assert.match(failed[0], /“卡住\.xls”：读取这个文件用时超过 20 秒，已停止/);
-    const cells = await table.locator('[data-batch-row="统计表.xls"] td').allTextContents();
+    const cells = (await table.locator('[data-batch-row="统计表.xls"] td').allTextContents()).slice(1);
     assert.match(cells[4], /\/200/);
   });
 
-  test('汇总: the reports of one year summed into the form, the others named with their reason, the cells some left empty marked', async () => {
-    // Reports of other agencies made from seed 001, with figures this test chooses.
-    const report = (agency, year, row) => seed(1)
-      .replaceAll('大武口区人民政府办公室', agency).replaceAll('2023年', `${year}年`)
-      .replace('一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', `一、本年新收政府信息公开申请数量 | ${row.join(' | ')} |`);
-    const files = [
-      ['甲.txt', report('甲镇人民政府', 2023, [3, 1, 0, 0, 0, 0, 4])],
-      ['乙.txt', report('乙镇人民政府', 2023, [2, 0, 0, 0, 0, 1, 3])],
-      ['丙.txt', report('丙镇人民政府', 2022, [9, 9, 9, 9, 9, 9, 54])],
-      ['甲又一份.txt', report('甲镇人民政府', 2023, [100, 0, 0, 0, 0, 0, 100])],
-      // 丁 left 商业企业 empty.
-      ['丁.txt', report('丁镇人民政府', 2023, [1, '', 0, 0, 0, 0, 1])],
-    ].map(([name, text]) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) }));
-    await page.locator('input[data-import-file]').setInputFiles(files);
+  /** Reports of other agencies made from seed 001, with 本年新收 figures a test chooses. */
+  const made = (agency, year, row) => seed(1)
+    .replaceAll('大武口区人民政府办公室', agency).replaceAll('2023年', `${year}年`)
+    .replace('一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', `一、本年新收政府信息公开申请数量 | ${row.join(' | ')} |`);
+  const textFiles = (list) => list.map(([name, text]) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) }));
+
+  test('汇总: ten reports dropped, six ticked; the ticked reports of one year summed into the form, the others named with their reason, the cells some left empty marked', async () => {
+    const rows = {
+      甲: [3, 1, 0, 0, 0, 0, 4], 乙: [2, 0, 0, 0, 0, 1, 3], 丙: [9, 9, 9, 9, 9, 9, 54], 甲又一份: [100, 0, 0, 0, 0, 0, 100],
+      丁: [1, '', 0, 0, 0, 0, 1], 戊: [5, 0, 0, 0, 0, 0, 5], 己: [7, 0, 1, 0, 0, 0, 8], 庚: [4, 4, 0, 0, 0, 0, 8],
+      辛: [6, 0, 0, 2, 0, 0, 8], 壬: [0, 0, 0, 0, 3, 0, 3],
+    };
+    const year = (name) => (name === '丙' ? 2022 : 2023);
+    const agency = (name) => `${name === '甲又一份' ? '甲' : name}镇人民政府`;
+    await page.locator('input[data-import-file]').setInputFiles(
+      textFiles(Object.entries(rows).map(([name, row]) => [`${name}.txt`, made(agency(name), year(name), row)])));
     await page.locator('[data-batch]').waitFor();
+    // Untick four: 庚, 辛, 壬 and 戊 stay out.
+    const untick = ['庚', '辛', '壬', '戊'];
+    for (const name of untick) await page.locator(`[data-batch-row="${name}.txt"] [data-batch-pick]`).uncheck();
     await page.locator('[data-batch-sum]').click();
     const notice = await page.locator('[data-notice]').textContent();
-    assert.match(notice, /已汇总 3 份报告（2023年度）/);
+    assert.match(notice, /已汇总 4 份报告（2023年度）/);
     assert.match(notice, /“丙\.txt”为 2022 年度报告/);
     assert.match(notice, /“甲又一份\.txt”与“甲\.txt”是同一机关的报告/);
     assert.match(notice, /有 1 个单元格部分报告未填/);
-    assert.equal(await app.value('t3.new_received.natural_person'), String(3 + 2 + 1));
-    assert.equal(await app.value('t3.new_received.other_org'), String(0 + 1 + 0));
-    assert.equal(await app.value('t3.new_received.total'), String(4 + 3 + 1));
-    assert.equal(await app.value('t3.new_received.commercial'), '1');
+    assert.match(notice, /另有 4 份未勾选/);
+    // The sums, computed here from the rows given: ticked, of 2023, first of each agency.
+    const summed = Object.entries(rows).filter(([name]) => !untick.includes(name) && year(name) === 2023 && name !== '甲又一份');
+    const columns = ['natural_person', 'commercial', 'research', 'public_interest', 'legal_service', 'other_org', 'total'];
+    for (const [c, column] of columns.entries()) {
+      const want = summed.reduce((n, [, row]) => n + (row[c] === '' ? 0 : row[c]), 0);
+      assert.equal(await app.value(`t3.new_received.${column}`), String(want), column);
+    }
     assert.equal(await app.cell('t3.new_received.commercial').getAttribute('data-inferred'), '');
     assert.equal(await app.field('agency').inputValue(), '');
     assert.equal(await app.field('year').inputValue(), '2023');
+  });
+
+  test('the parent-vs-children check: a parent that is its children\'s sum but for one cell gives one finding there; switched off for a parent reporting its own 本级, and remembered', async () => {
+    const columns = ['natural_person', 'commercial', 'research', 'public_interest', 'legal_service', 'other_org', 'total'];
+    // Reports as draft files (spec JSON) holding only 本年新收.
+    const report = (agency, row) => ({
+      name: `${agency}.json`, mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: '2021', year: 2023, agency, s3_applications: { new_received: Object.fromEntries(columns.map((c, i) => [c, row[i]])) } })),
+    });
+    const children = [[3, 1, 0, 0, 0, 0, 4], [2, 0, 0, 0, 0, 1, 3], [1, 0, 0, 0, 0, 0, 1]];
+    const sums = columns.map((_, c) => children.reduce((n, row) => n + row[c], 0));
+    // The parent: the children's sum, but 商业企业 2 more.
+    const parent = sums.map((n, c) => (columns[c] === 'commercial' ? n + 2 : n));
+    const files = [...children.map((row, i) => report(`${'甲乙丙'[i]}镇人民政府`, row)), report('某区人民政府', parent)];
+    const drop = async () => {
+      await page.locator('input[data-import-file]').setInputFiles(files);
+      await page.locator('[data-batch]').waitFor();
+      await page.locator('[data-batch-row="某区人民政府.json"] [data-batch-parent]').click();
+      return page.locator('[data-batch-hierarchy]');
+    };
+    let box = await drop();
+    assert.match(await box.locator('h4').textContent(), /上级报告“某区人民政府\.json”与 3 份下级报告的合计逐格比对/);
+    assert.deepEqual(await box.locator('li').allTextContents(), [
+      `[提醒] H1 表三“一、本年新收政府信息公开申请数量”行“商业企业”列：本级报告为 ${sums[1] + 2}，3 份下级报告合计为 ${sums[1]}，差 2。`,
+    ]);
+    // A parent that reports its own 本级 only: switched off, and so it stays.
+    await box.locator('[data-batch-own-level]').check();
+    assert.match(await box.locator('h4').textContent(), /已关闭/);
+    assert.equal(await box.locator('li').count(), 0);
+    await page.reload();
+    await page.locator('[data-cell]').first().waitFor();
+    box = await drop();
+    assert.ok(await box.locator('[data-batch-own-level]').isChecked());
+    assert.equal(await box.locator('li').count(), 0);
   });
 
   test('the batch summary downloads as CSV, where an agency written as a formula stays text', async () => {
@@ -957,7 +1001,7 @@ describe('output that can be published as it is (issue 9)', () => {
     assert.match(await table.locator('h3').textContent(), /2 份报告，0 份有错误，1 份未能读取/);
     const lost = table.locator('[data-batch-row="tables-lost.txt"]');
     assert.equal(await lost.getAttribute('data-cells-read'), '0');
-    const cells = await lost.locator('td').allTextContents();
+    const cells = (await lost.locator('td').allTextContents()).slice(1);
     assert.deepEqual(cells.slice(4, 8), ['未能读取（0/200）', '—', '—', '—']);
   });
 });

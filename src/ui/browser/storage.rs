@@ -79,3 +79,28 @@ pub fn save_previous(text: Option<&str>) {
         };
     }
 }
+
+/// Where the choice "this parent reports its own 本级 only" is kept, per
+/// agency.
+fn own_level_key(agency: &str) -> String {
+    format!("nianbao.own-level-only.v1:{agency}")
+}
+
+/// Whether the user said this agency's report states its own 本级 only,
+/// so that it is not compared with the sum of its children.
+pub fn own_level_only(agency: &str) -> bool {
+    storage()
+        .and_then(|s| s.get_item(&own_level_key(agency)).ok().flatten())
+        .is_some()
+}
+
+/// Remembers (or forgets) that this agency's report states its own 本级 only.
+pub fn set_own_level_only(agency: &str, on: bool) {
+    if let Some(s) = storage() {
+        let _ = if on {
+            s.set_item(&own_level_key(agency), "1")
+        } else {
+            s.remove_item(&own_level_key(agency))
+        };
+    }
+}
