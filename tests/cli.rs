@@ -503,7 +503,7 @@ fn a_parent_differing_from_its_childrens_sum_in_one_cell_gives_one_finding() {
     let t = parent.template();
     let cell = t.by_path("t3.new_received.natural_person").unwrap();
     let summed = parent.number(cell).unwrap();
-    parent.set_raw(cell, &(summed + 3).to_string());
+    parent.set_raw(cell, (summed + 3).to_string());
     let parent_file = dir.join("parent.json");
     std::fs::write(&parent_file, nianbao::model::json::to_string(&parent)).unwrap();
     let args = |extra: &[&str]| {
