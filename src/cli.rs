@@ -13,10 +13,12 @@ use crate::template::Format;
 const USAGE: &str = "用法：
   nianbao parse FILE... [--json]               读取年报（文本或网页），输出 JSON
   nianbao check FILE|DIR... [--json|--csv] [--details] [--previous FILE] [--parent FILE]
+                [--issues-xlsx FILE]
                                                检查勾稽关系等；多份报告时输出汇总表，
                                                同一机关相邻年度的报告自动做跨年度比对；
                                                --parent 指定上级（本地区）报告，与其余
-                                               报告的合计逐格比对
+                                               报告的合计逐格比对；--issues-xlsx 另存
+                                               问题清单（每个机关一个工作表）
   nianbao render FILE (--html|--docx|--xlsx|--txt|--json) [--traditional]
                                                生成可发布的报告（--traditional 为繁体）
   nianbao sum FILE|DIR... [--json|--html|--xlsx|--txt]
@@ -37,6 +39,7 @@ struct Args {
     details: bool,
     previous: Option<String>,
     parent: Option<String>,
+    issues_xlsx: Option<String>,
     export: Option<Export>,
     script: Script,
 }
@@ -70,6 +73,10 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
                 args.previous = Some(it.next().ok_or("--previous 后面缺少文件名")?.clone())
             }
             "--parent" => args.parent = Some(it.next().ok_or("--parent 后面缺少文件名")?.clone()),
+            #[cfg(feature = "docx")]
+            "--issues-xlsx" => {
+                args.issues_xlsx = Some(it.next().ok_or("--issues-xlsx 后面缺少文件名")?.clone())
+            }
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with("--") => return Err(format!("未知选项“{s}”")),
             s => args.files.push(s.to_owned()),
@@ -408,11 +415,13 @@ fn check(
     let loaded = load_all(paths);
     let mut status = 0;
     let mut reports: Vec<(&str, Report)> = Vec::new();
+    let mut failed = Vec::new();
     for (path, result) in paths.iter().zip(loaded) {
         match result {
             Ok((report, _)) => reports.push((path, report)),
             Err(msg) => {
                 writeln!(err, "{msg}")?;
+                failed.push(msg);
                 status = 1;
             }
         }
@@ -433,6 +442,28 @@ fn check(
             batch::summary_row(path, r, c, prev)
         })
         .collect();
+    #[cfg(feature = "docx")]
+    if let Some(file) = &args.issues_xlsx {
+        let entries: Vec<crate::render::issues::Entry> = reports
+            .iter()
+            .zip(&checked)
+            .map(|((path, report), c)| crate::render::issues::Entry {
+                file: path,
+                report,
+                findings: &c.findings,
+            })
+            .collect();
+        let written = crate::render::issues::xlsx(&entries, &failed).and_then(|bytes| {
+            std::fs::write(file, bytes).map_err(|e| format!("无法写入“{file}”（{e}）。"))
+        });
+        match written {
+            Ok(()) => writeln!(err, "问题清单已保存到“{file}”。")?,
+            Err(why) => {
+                writeln!(err, "{why}")?;
+                return Ok(1);
+            }
+        }
+    }
     let parent = match args.parent.as_deref() {
         Some(path) => match parent_vs_children(path, &reports, &checked) {
             Ok(compared) => Some(compared),

@@ -426,3 +426,107 @@ proptest::proptest! {
         proptest::prop_assert_eq!(xml_parts_parse(&bytes), Ok(()));
     }
 }
+
+/// `nianbao check DIR --issues-xlsx FILE` (issue 20): LibreOffice Calc opens
+/// the 问题清单 and reads back, sheet by sheet, every finding `check --json`
+/// gives for each report, once and in order, with the summary sheet's
+/// counts, and the file that could not be read named with why.
+#[test]
+#[ignore = "needs LibreOffice Calc; .ci/test installs it and runs it"]
+fn the_issues_workbook_opens_in_libreoffice_with_every_finding_once() {
+    let dir = std::env::temp_dir().join(format!("nianbao-issues-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let reports = dir.join("reports");
+    std::fs::create_dir_all(&reports).unwrap();
+    for (i, seed) in SEEDS.iter().enumerate() {
+        std::fs::write(reports.join(format!("seed_{i}.txt")), seed).unwrap();
+    }
+    std::fs::write(reports.join("bad.docx"), b"PK\x03\x04 not a zip").unwrap();
+    let nianbao = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"))
+            .arg("check")
+            .arg(&reports)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let book = dir.join("问题清单.xlsx");
+    let out = nianbao(&["--issues-xlsx".as_ref(), book.as_os_str()]);
+    assert_eq!(out.status.code(), Some(1), "bad.docx cannot be read");
+    // Each report's findings as `check --json` gives them: file → messages.
+    let json = String::from_utf8(nianbao(&["--json".as_ref()]).stdout).unwrap();
+    let mut want: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for line in json.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let messages = v["findings"].as_array().unwrap().iter();
+        want.insert(
+            v["file"].as_str().unwrap().to_owned(),
+            messages
+                .map(|f| f["message"].as_str().unwrap().to_owned())
+                .collect(),
+        );
+    }
+    assert_eq!(want.len(), 5);
+    // Every sheet as tab-separated text (filter option -1: all sheets).
+    let status = std::process::Command::new("libreoffice")
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):9,,76,1,,0,false,false,false,false,false,-1",
+            "--outdir",
+        ])
+        .arg(&dir)
+        .arg(&book)
+        .env("HOME", &dir)
+        .status()
+        .expect("libreoffice is installed");
+    assert!(status.success());
+    let sheet = |name: &str| -> Vec<Vec<String>> {
+        std::fs::read_to_string(dir.join(format!("问题清单-{name}.csv")))
+            .unwrap_or_else(|e| panic!("sheet {name}: {e}"))
+            .lines()
+            .map(|l| l.split('\t').map(str::to_owned).collect())
+            .collect()
+    };
+    let summary = sheet("汇总");
+    assert_eq!(
+        summary[1][..7],
+        ["序号", "机关", "文件", "年度", "错误", "提醒", "提示"]
+    );
+    let mut seen = 0;
+    for row in summary
+        .iter()
+        .skip(2)
+        .take_while(|r| r[0].parse::<u32>().is_ok())
+    {
+        let (agency, file) = (&row[1], &row[2]);
+        let messages = &want[file];
+        let counted: usize = row[4..7].iter().map(|n| n.parse::<usize>().unwrap()).sum();
+        assert_eq!(counted, messages.len(), "{file}");
+        // The agency's sheet: a title row, the header, then each finding.
+        let rows = sheet(agency);
+        assert!(
+            rows[0][0].contains(&format!("（文件：{file}）")),
+            "{:?}",
+            rows[0]
+        );
+        let got: Vec<&str> = rows.iter().skip(2).map(|r| r[6].as_str()).collect();
+        assert_eq!(
+            got,
+            messages.iter().map(String::as_str).collect::<Vec<_>>(),
+            "{file}"
+        );
+        seen += 1;
+    }
+    assert_eq!(seen, 5);
+    let unreadable = summary
+        .iter()
+        .position(|r| r[0] == "未能读取的文件")
+        .expect("the unreadable files");
+    assert!(
+        summary[unreadable + 1][0].contains("bad.docx"),
+        "{:?}",
+        summary[unreadable + 1]
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
