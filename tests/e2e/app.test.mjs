@@ -590,6 +590,33 @@ describe('batch checking', () => {
     assert.equal(await box.locator('li').count(), 0);
   });
 
+  test('the 问题清单 downloads as a workbook LibreOffice Calc reads back: a sheet per agency with every finding the batch lists, and the unreadable file named', async () => {
+    await page.locator('input[data-import-file]').setInputFiles([
+      { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from(seed(0)) },
+      { name: 'b.txt', mimeType: 'text/plain', buffer: Buffer.from(seed(1)) },
+      { name: '坏.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from('PK\x03\x04 not a zip') },
+    ]);
+    const table = page.locator('[data-batch]');
+    await table.waitFor();
+    // What the batch lists for a.txt, as the page shows it.
+    await table.locator('[data-batch-row="a.txt"] [data-batch-open]').click();
+    const listed = (await table.locator('.batch-findings:visible li').allTextContents()).map((t) => t.replace(/^\[[^\]]+\] \S+ /, ''));
+    const [dl] = await Promise.all([page.waitForEvent('download'), table.locator('[data-batch-issues]').click()]);
+    assert.equal(dl.suggestedFilename(), '年报问题清单.xlsx');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-issues-'));
+    fs.copyFileSync(await dl.path(), path.join(dir, 'q.xlsx'));
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to',
+      'csv:Text - txt - csv (StarCalc):9,,76,1,,0,false,false,false,false,false,-1', '--outdir', dir, path.join(dir, 'q.xlsx')], { stdio: 'ignore', timeout: 120000 });
+    const sheet = (name) => fs.readFileSync(path.join(dir, `q-${name}.csv`), 'utf8').trim().split('\n').map((l) => l.split('\t'));
+    const summary = sheet('汇总');
+    assert.deepEqual(summary.slice(2, 4).map((r) => r.slice(1, 3)), [['新城区行政审批和政务服务局', 'a.txt'], ['大武口区人民政府办公室', 'b.txt']]);
+    assert.ok(summary.some((r) => r[0].startsWith('“坏.docx”')), summary.map((r) => r[0]).join('\n'));
+    const rows = sheet('新城区行政审批和政务服务局');
+    assert.deepEqual(rows[1], ['序号', '级别', '规则', '单元格', '填报值', '应为', '问题说明']);
+    assert.deepEqual(rows.slice(2).map((r) => r[6]), listed);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   test('the batch summary downloads as CSV, where an agency written as a formula stays text', async () => {
     const report = (agency, year) => Buffer.from(JSON.stringify({ format: '2021', year, agency }));
     await page.locator('input[data-import-file]').setInputFiles([

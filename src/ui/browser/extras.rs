@@ -35,8 +35,9 @@ fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
 /// Excel and PDF files too (`{id, kind: "open", bytes}` → `{id, imported,
 /// text}`); with `convert`, a traditional text made simplified (`{id, kind:
 /// "simplify", text}` → `{id, text}`) and rendered files (`{id, kind,
-/// traditional, draft}` → `{id, filename, mime, bytes}`). `{id, error}` when
-/// it cannot.
+/// traditional, draft}` → `{id, filename, mime, bytes}`; a batch's 问题清单,
+/// `{id, kind: "issues", batch}` → `{id, bytes}`). `{id, error}` when it
+/// cannot.
 pub fn serve() {
     console_error_panic_hook::set_once();
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -87,6 +88,16 @@ fn answer(kind: &str, data: &JsValue, reply: &js_sys::Object) {
                         &JsValue::from_str(&imported.to_message()),
                     );
                     set(reply, "text", &JsValue::from_str(&opened.document.text()));
+                }
+                Err(why) => set(reply, "error", &JsValue::from_str(&why)),
+            }
+        }
+        #[cfg(feature = "docx")]
+        "issues" => {
+            let batch = field(data, "batch").as_string().unwrap_or_default();
+            match crate::render::issues::xlsx_of_message(&batch) {
+                Ok(bytes) => {
+                    set(reply, "bytes", &js_sys::Uint8Array::from(bytes.as_slice()));
                 }
                 Err(why) => set(reply, "error", &JsValue::from_str(&why)),
             }
@@ -319,6 +330,22 @@ pub async fn open_file(bytes: &[u8]) -> Result<(Imported, String), String> {
         imported(&reply)?,
         field(&reply, "text").as_string().unwrap_or_default(),
     ))
+}
+
+/// Page side: a batch's 问题清单 written as a workbook in the office worker
+/// (a [`crate::render::issues::batch_message`]), offered for download.
+pub async fn download_issues(batch: String) -> Result<(), String> {
+    let message = js_sys::Object::new();
+    set(&message, "kind", &JsValue::from_str("issues"));
+    set(&message, "batch", &JsValue::from_str(&batch));
+    let reply = call(Which::Office, message).await?;
+    let bytes: js_sys::Uint8Array = field(&reply, "bytes").unchecked_into();
+    super::download::offer_bytes(
+        crate::render::issues::FILENAME,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        &bytes,
+    )
+    .map_err(str::to_owned)
 }
 
 /// Page side: renders `kind` ("docx", "html", "txt") of a draft in the worker
