@@ -174,6 +174,14 @@ impl Report {
                 self.set_raw(id, read.raw(id));
             }
         }
+        // A draft's 已核实 marks come with it, in place of the form's own
+        // marks of the same findings.
+        for mark in &read.acknowledged {
+            self.acknowledged.retain(|a| {
+                (&a.rule, &a.cells, &a.field) != (&mark.rule, &mark.cells, &mark.field)
+            });
+            self.acknowledged.push(mark.clone());
+        }
     }
 
     /// Cells of `kept` (an earlier state of this report in `kept`'s format)

@@ -2,6 +2,12 @@
 //! draft envelope the app saves (the contract plus what the contract has no
 //! place for: title, preamble, signature date, and cell text that is not a
 //! valid number).
+//!
+//! One extension of §12.1 (issue 20): findings marked 已核实 are kept under
+//! a top-level `"acknowledged"` array, written only when there are any, so a
+//! report without them is exactly the contract; each item holds `rule`,
+//! `cells` (paths), `field` (or null), `values`, `message` and `reason`.
+//! Drafts that carry them are version 2; version 1 drafts open as before.
 
 use serde_json::{json, Map, Value as Json};
 
@@ -9,8 +15,8 @@ use super::number::{format_decimal, Value};
 use super::{Meta, Report, TextKey};
 use crate::template::{CellId, Format, SectionKind, TableId, ValueKind, SECTIONS, TOPICS};
 
-/// Version of the draft envelope.
-pub const DRAFT_VERSION: u64 = 1;
+/// Version of the draft envelope: 2 since findings can be marked 已核实.
+pub const DRAFT_VERSION: u64 = 2;
 
 /// Why a JSON text could not be read as a report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,7 +107,51 @@ pub fn to_value(report: &Report) -> Json {
     for key in [TextKey::Problems, TextKey::Other] {
         root.insert(key.id(), json!({ "text": report.text(key) }));
     }
+    if !report.acknowledged.is_empty() {
+        let marks: Vec<Json> = report
+            .acknowledged
+            .iter()
+            .map(|a| {
+                json!({
+                    "rule": a.rule,
+                    "cells": a.cells,
+                    "field": a.field,
+                    "values": a.values,
+                    "message": a.message,
+                    "reason": a.reason,
+                })
+            })
+            .collect();
+        root.insert("acknowledged".into(), Json::Array(marks));
+    }
     Json::Object(root)
+}
+
+/// The marks of an `"acknowledged"` array; items it cannot read are skipped.
+fn acknowledged(v: &Json) -> Vec<super::ack::Acknowledged> {
+    let strings = |item: &Json, key: &str| -> Vec<String> {
+        item.get(key)
+            .and_then(Json::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|s| s.as_str().map(str::to_owned))
+            .collect()
+    };
+    v.get("acknowledged")
+        .and_then(Json::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|item| {
+            Some(super::ack::Acknowledged {
+                rule: item.get("rule")?.as_str()?.to_owned(),
+                cells: strings(item, "cells"),
+                field: item.get("field").and_then(Json::as_str).map(str::to_owned),
+                values: strings(item, "values"),
+                message: text_at(item, &["message"]),
+                reason: text_at(item, &["reason"]),
+            })
+        })
+        .collect()
 }
 
 /// The report as spec §12.1 JSON text (pretty).
@@ -221,6 +271,7 @@ pub fn from_value(v: &Json) -> Result<Report, JsonError> {
     for key in [TextKey::Problems, TextKey::Other] {
         report.set_text(key, text_at(v, &[&key.id(), "text"]));
     }
+    report.acknowledged = acknowledged(v);
     let t = report.template();
     for id in t.ids() {
         let cell = t.cell(id);

@@ -4,6 +4,7 @@
 //! meaning is derived on demand by [`number::read`], so nothing typed is
 //! ever lost, even when it is not a number.
 
+pub mod ack;
 pub mod edit;
 pub mod json;
 pub mod number;
@@ -107,6 +108,8 @@ pub struct Report {
     pub agency: Option<String>,
     /// Title, preamble, signature date.
     pub meta: Meta,
+    /// Findings the officer marked 已核实, with why.
+    pub acknowledged: Vec<ack::Acknowledged>,
     texts: [String; 8],
     cells: Vec<String>,
 }
@@ -125,6 +128,7 @@ impl Report {
             year: None,
             agency: None,
             meta: Meta::default(),
+            acknowledged: Vec::new(),
             texts: Default::default(),
             cells: vec![String::new(); Template::get(format).cells.len()],
         }
@@ -291,6 +295,8 @@ impl Report {
         out.agency = self.agency.clone();
         out.meta = self.meta.clone();
         out.texts = self.texts.clone();
+        // Marks name cells by path: those of cells both formats have hold.
+        out.acknowledged = self.acknowledged.clone();
         let (from, to) = (self.template(), out.template());
         for id in from.ids() {
             if let Some(target) = to.by_path(&from.cell(id).path) {

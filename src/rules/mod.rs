@@ -5,13 +5,17 @@
 //! Families and their files: R1–R4, D1, D2 `arithmetic.rs`; X1–X3, X5
 //! `cross_year.rs`; P1–P4 `plausibility.rs`; T1–T9 `text.rs`; M1–M5
 //! `metadata.rs`; H1 (a parent against its children, asked for by the
-//! shells) `hierarchy.rs`; every sentence `message.rs`.
+//! shells) `hierarchy.rs`; 已核实 marks `ack.rs`; a batch's summary (CSV)
+//! `batch.rs` and its 问题清单 (a workbook) `issues.rs`; every sentence
+//! `message.rs`.
 
+pub mod ack;
 mod arithmetic;
 pub mod batch;
 mod cross_year;
 pub use cross_year::still_last_years;
 pub mod hierarchy;
+pub mod issues;
 pub mod message;
 mod metadata;
 mod plausibility;
