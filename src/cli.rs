@@ -269,16 +269,25 @@ fn crashed(path: &str) -> String {
     )
 }
 
+/// A finding as spec §12.3's JSON, with `acknowledged` (the reason) when it
+/// is marked 已核实, or `lapsed` when its mark no longer holds.
 fn finding_json(report: &Report, f: &Finding) -> serde_json::Value {
+    use crate::rules::ack::Mark;
     let t = report.template();
-    serde_json::json!({
+    let mut v = serde_json::json!({
         "rule": f.rule,
         "severity": f.severity.as_str(),
         "cells": f.cells.iter().map(|&c| t.cell(c).path.clone()).collect::<Vec<_>>(),
         "message": f.message,
         "expected": f.expected,
         "actual": f.actual,
-    })
+    });
+    match crate::rules::ack::mark(report, f) {
+        Mark::Open => {}
+        Mark::Acknowledged(why) => v["acknowledged"] = why.into(),
+        Mark::Lapsed(why) => v["lapsed"] = why.into(),
+    }
+    v
 }
 
 fn format_name(f: Format) -> &'static str {
@@ -434,7 +443,7 @@ fn check(
             .collect(),
         None => batch::check_all(&only),
     };
-    let rows: Vec<[String; 9]> = reports
+    let rows: Vec<batch::SummaryRow> = reports
         .iter()
         .zip(&checked)
         .map(|((path, r), c)| {
@@ -444,16 +453,16 @@ fn check(
         .collect();
     #[cfg(feature = "docx")]
     if let Some(file) = &args.issues_xlsx {
-        let entries: Vec<crate::render::issues::Entry> = reports
+        let entries: Vec<crate::rules::issues::Entry> = reports
             .iter()
             .zip(&checked)
-            .map(|((path, report), c)| crate::render::issues::Entry {
+            .map(|((path, report), c)| crate::rules::issues::Entry {
                 file: path,
                 report,
-                findings: &c.findings,
+                checked: c,
             })
             .collect();
-        let written = crate::render::issues::xlsx(&entries, &failed).and_then(|bytes| {
+        let written = crate::rules::issues::xlsx(&entries, &failed).and_then(|bytes| {
             std::fs::write(file, bytes).map_err(|e| format!("无法写入“{file}”（{e}）。"))
         });
         match written {
@@ -518,8 +527,8 @@ fn check(
             if let Some(p) = c.previous {
                 writeln!(out, "   （已与上一年度报告 {} 比对）", reports[p].0)?;
             }
-            for f in &c.findings {
-                writeln!(out, "[{}] {} {}", f.severity.label(), f.rule, f.message)?;
+            for line in c.lines() {
+                writeln!(out, "{line}")?;
             }
         }
     }

@@ -214,7 +214,8 @@ fn csv_output_opens_in_excel() {
             "错误",
             "提醒",
             "提示",
-            "比对上年"
+            "比对上年",
+            "已核实"
         ]
     );
     assert_eq!(rows.len(), 4);
@@ -539,5 +540,96 @@ fn a_parent_differing_from_its_childrens_sum_in_one_cell_gives_one_finding() {
     );
     let text = String::from_utf8(args(&[]).stdout).unwrap();
     assert!(text.contains("与 3 份下级报告的合计逐格比对"), "{text}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A warning marked 已核实 in a draft (issue 20): `check` carries the reason
+/// into its JSON, its CSV column and its details, and no longer counts it;
+/// the same draft with the warning's cell changed says the mark lapsed; an
+/// error cannot be marked.
+#[test]
+fn an_acknowledged_warning_is_carried_with_its_reason_and_lapses_when_its_cell_changes() {
+    use nianbao::rules::{ack, check, Severity};
+    let dir = std::env::temp_dir().join(format!("nianbao-ack-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut report = nianbao::import::import(include_str!("fixtures/seed_001.txt")).report;
+    let findings = check(&report, None);
+    let warning = findings
+        .iter()
+        .find(|f| f.severity == Severity::Warning && !f.cells.is_empty())
+        .unwrap()
+        .clone();
+    let error = findings.iter().find(|f| f.severity == Severity::Error);
+    if let Some(error) = error {
+        assert!(ack::acknowledge(&mut report.clone(), error, "理由").is_err());
+    }
+    ack::acknowledge(&mut report, &warning, "正文所述含往年结转，已核实").unwrap();
+    std::fs::write(
+        dir.join("marked.json"),
+        nianbao::model::json::to_draft(&report),
+    )
+    .unwrap();
+    let mut changed = report.clone();
+    let cell = warning.cells[0];
+    changed.set_raw(cell, format!("{} ", changed.raw(cell)));
+    changed.agency = Some("另一机关".to_owned());
+    std::fs::write(
+        dir.join("changed.json"),
+        nianbao::model::json::to_draft(&changed),
+    )
+    .unwrap();
+    let json = String::from_utf8(nianbao(&["check", dir.to_str().unwrap(), "--json"], None).stdout)
+        .unwrap();
+    let lines: Vec<serde_json::Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let of = |file: &str| {
+        lines
+            .iter()
+            .find(|v| v["file"].as_str().unwrap().ends_with(file))
+            .unwrap()
+    };
+    let marked = of("marked.json")["findings"].as_array().unwrap().clone();
+    let it = marked
+        .iter()
+        .find(|f| f["rule"] == warning.rule && f["message"] == warning.message.as_str())
+        .unwrap();
+    assert_eq!(it["acknowledged"], "正文所述含往年结转，已核实");
+    let lapsed = of("changed.json")["findings"].as_array().unwrap().clone();
+    assert!(
+        lapsed
+            .iter()
+            .any(|f| f["lapsed"] == "正文所述含往年结转，已核实"),
+        "{lapsed:?}"
+    );
+    let csv = String::from_utf8(nianbao(&["check", dir.to_str().unwrap(), "--csv"], None).stdout)
+        .unwrap();
+    let rows = csv_rows(csv.trim_start_matches('\u{feff}'));
+    let row = rows.iter().find(|r| r[0].ends_with("marked.json")).unwrap();
+    assert_eq!(
+        row[9],
+        format!("{} 已核实：正文所述含往年结转，已核实", warning.rule)
+    );
+    let other = rows
+        .iter()
+        .find(|r| r[0].ends_with("changed.json"))
+        .unwrap();
+    assert_eq!(other[9], "");
+    let warnings = |r: &Vec<String>| r[6].parse::<usize>().unwrap();
+    assert_eq!(
+        warnings(row) + 1,
+        warnings(other),
+        "the marked warning is not counted"
+    );
+    let text = String::from_utf8(
+        nianbao(&["check", dir.join("marked.json").to_str().unwrap()], None).stdout,
+    )
+    .unwrap();
+    assert!(
+        text.contains("（已核实：正文所述含往年结转，已核实）"),
+        "{text}"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -1,5 +1,5 @@
 //! Report → publishable documents: standalone HTML, plain text, JSON, Word
-//! and Excel; and a batch's 问题清单 (`issues`).
+//! and Excel.
 //! One model, several printers (as csv's and ripgrep's); tables are laid
 //! out from `template::layout`, so the merged cells are defined once.
 
@@ -7,7 +7,6 @@
 pub mod docx;
 pub mod escape;
 pub mod html;
-pub mod issues;
 pub mod text;
 #[cfg(feature = "docx")]
 pub mod xlsx;

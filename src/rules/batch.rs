@@ -4,11 +4,12 @@
 
 use std::collections::HashMap;
 
+use super::ack::{mark, Mark};
 use super::{check, message, tally, Finding, Severity};
 use crate::model::Report;
 
 /// The columns of a batch summary (CLI table, CSV, the app's table).
-pub const COLUMNS: [&str; 9] = [
+pub const COLUMNS: [&str; 10] = [
     "文件",
     "机关",
     "年度",
@@ -18,17 +19,22 @@ pub const COLUMNS: [&str; 9] = [
     "提醒",
     "提示",
     "比对上年",
+    "已核实",
 ];
 
+/// One row of a batch summary, in [`COLUMNS`] order.
+pub type SummaryRow = [String; COLUMNS.len()];
+
 /// One summary row, in [`COLUMNS`] order: file name, agency, year, format,
-/// cells read of all, the three counts ("—" for a report that could not be
-/// read: it is not charged with anything), and last year's file name.
+/// cells read of all, the three counts of open findings ("—" for a report
+/// that could not be read: it is not charged with anything), last year's
+/// file name, and the findings marked 已核实 with their reasons.
 pub fn summary_row(
     file: &str,
     report: &Report,
     checked: &Checked,
     previous_file: &str,
-) -> [String; 9] {
+) -> SummaryRow {
     let (e, w, i) = checked.counts;
     let count = |n: usize| {
         if checked.readable() {
@@ -52,6 +58,7 @@ pub fn summary_row(
         count(w),
         count(i),
         previous_file.to_owned(),
+        checked.acknowledged().join("；"),
     ]
 }
 
@@ -64,12 +71,12 @@ pub fn summary_row(
 ///
 /// ```
 /// use nianbao::rules::batch::csv;
-/// let rows = [["=HYPERLINK(\"http://x\")", "某局, 二", "2023", "2021", "5/200", "0", "1", "0", ""].map(String::from)];
+/// let rows = [["=HYPERLINK(\"http://x\")", "某局, 二", "2023", "2021", "5/200", "0", "1", "0", "", ""].map(String::from)];
 /// let text = csv(&rows);
 /// assert!(text.starts_with("\u{feff}文件,机关,"));
-/// assert!(text.ends_with("\"'=HYPERLINK(\"\"http://x\"\")\",\"某局, 二\",2023,2021,5/200,0,1,0,\r\n"));
+/// assert!(text.ends_with("\"'=HYPERLINK(\"\"http://x\"\")\",\"某局, 二\",2023,2021,5/200,0,1,0,,\r\n"));
 /// ```
-pub fn csv(rows: &[[String; 9]]) -> String {
+pub fn csv(rows: &[SummaryRow]) -> String {
     let mut out = String::from("\u{feff}");
     let header = COLUMNS.map(str::to_owned);
     for row in std::iter::once(&header).chain(rows) {
@@ -98,9 +105,11 @@ fn csv_cell(cell: &str) -> String {
 pub struct Checked {
     /// Findings, errors first.
     pub findings: Vec<Finding>,
+    /// Each finding's standing (已核实 or open), same order.
+    pub marks: Vec<Mark>,
     /// Index of the report used as last year's, if any.
     pub previous: Option<usize>,
-    /// (errors, warnings, infos).
+    /// (errors, warnings, infos) still open (not marked 已核实).
     pub counts: (usize, usize, usize),
     /// Cells that hold anything.
     pub cells_read: usize,
@@ -121,6 +130,7 @@ impl Checked {
             let note = Finding::new("M1", Severity::Info, message::unreadable(cells));
             return Checked {
                 findings: vec![note],
+                marks: vec![Mark::Open],
                 previous: None,
                 counts: (0, 0, 0),
                 cells_read,
@@ -128,14 +138,50 @@ impl Checked {
             };
         }
         let findings = check(report, last_year);
-        let counts = tally(&findings);
+        let marks: Vec<Mark> = findings.iter().map(|f| mark(report, f)).collect();
+        let open: Vec<Finding> = findings
+            .iter()
+            .zip(&marks)
+            .filter(|(_, m)| m.is_open())
+            .map(|(f, _)| f.clone())
+            .collect();
+        let counts = tally(&open);
         Checked {
             findings,
+            marks,
             previous: None,
             counts,
             cells_read,
             cells,
         }
+    }
+
+    /// The findings marked 已核实, as "P3 已核实：why".
+    pub fn acknowledged(&self) -> Vec<String> {
+        self.findings
+            .iter()
+            .zip(&self.marks)
+            .filter(|(_, m)| !m.is_open())
+            .map(|(f, m)| format!("{} {}", f.rule, m.said()))
+            .collect()
+    }
+
+    /// Each finding as a list shows it: "[提醒] P3 message", and what its
+    /// mark says (已核实 with why, or a lapsed mark).
+    pub fn lines(&self) -> Vec<String> {
+        self.findings
+            .iter()
+            .zip(&self.marks)
+            .map(|(f, m)| {
+                let said = m.said();
+                let tail = if said.is_empty() {
+                    String::new()
+                } else {
+                    format!("（{said}）")
+                };
+                format!("[{}] {} {}{tail}", f.severity.label(), f.rule, f.message)
+            })
+            .collect()
     }
 
     /// Whether any cell was read (else the report is shown as 未能读取).

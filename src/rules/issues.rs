@@ -10,9 +10,10 @@
 #[cfg(feature = "docx")]
 use rust_xlsxwriter::{Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
+use super::batch::Checked;
+use super::Finding;
 use crate::model::number::format_value;
 use crate::model::{json, Report};
-use crate::rules::Finding;
 
 /// The file name of the downloaded workbook.
 pub const FILENAME: &str = "年报问题清单.xlsx";
@@ -62,31 +63,31 @@ pub fn read_batch_message(message: &str) -> Result<Batch, String> {
 pub fn xlsx_of_message(message: &str) -> Result<Vec<u8>, String> {
     let (reports, failed) = read_batch_message(message)?;
     let only: Vec<Report> = reports.iter().map(|(_, r)| r.clone()).collect();
-    let checked = crate::rules::batch::check_all(&only);
+    let checked = super::batch::check_all(&only);
     let entries: Vec<Entry> = reports
         .iter()
         .zip(&checked)
-        .map(|((file, report), c)| Entry {
+        .map(|((file, report), checked)| Entry {
             file,
             report,
-            findings: &c.findings,
+            checked,
         })
         .collect();
     xlsx(&entries, &failed)
 }
 
-/// One report of the batch and its open findings.
+/// One report of the batch and its findings.
 pub struct Entry<'a> {
     /// The file it was read from.
     pub file: &'a str,
     /// The report.
     pub report: &'a Report,
-    /// Its open findings.
-    pub findings: &'a [Finding],
+    /// Its findings, and which are marked 已核实.
+    pub checked: &'a Checked,
 }
 
 /// The columns of an agency's sheet.
-pub const FINDING_COLUMNS: [&str; 7] = [
+pub const FINDING_COLUMNS: [&str; 8] = [
     "序号",
     "级别",
     "规则",
@@ -94,9 +95,19 @@ pub const FINDING_COLUMNS: [&str; 7] = [
     "填报值",
     "应为",
     "问题说明",
+    "核实说明",
 ];
 /// The columns of the summary sheet.
-pub const SUMMARY_COLUMNS: [&str; 7] = ["序号", "机关", "文件", "年度", "错误", "提醒", "提示"];
+pub const SUMMARY_COLUMNS: [&str; 8] = [
+    "序号",
+    "机关",
+    "文件",
+    "年度",
+    "错误",
+    "提醒",
+    "提示",
+    "已核实",
+];
 
 /// A finding's row: severity, rule, the cells it names, the value they
 /// hold, the value expected and the message.
@@ -185,7 +196,7 @@ fn write(entries: &[Entry], unreadable: &[String]) -> Result<Vec<u8>, XlsxError>
     summary.write_string(0, 0, "政府信息公开工作年度报告 问题清单")?;
     header(summary, 1, &SUMMARY_COLUMNS, &bold)?;
     for (i, e) in entries.iter().enumerate() {
-        let count = |s| e.findings.iter().filter(|f| f.severity == s).count() as f64;
+        let (errors, warnings, infos) = e.checked.counts;
         let row = i as u32 + 2;
         summary.write_number(row, 0, i as f64 + 1.0)?;
         summary.write_string(
@@ -199,9 +210,10 @@ fn write(entries: &[Entry], unreadable: &[String]) -> Result<Vec<u8>, XlsxError>
             3,
             e.report.year.map(|y| y.to_string()).unwrap_or_default(),
         )?;
-        summary.write_number(row, 4, count(crate::rules::Severity::Error))?;
-        summary.write_number(row, 5, count(crate::rules::Severity::Warning))?;
-        summary.write_number(row, 6, count(crate::rules::Severity::Info))?;
+        summary.write_number(row, 4, errors as f64)?;
+        summary.write_number(row, 5, warnings as f64)?;
+        summary.write_number(row, 6, infos as f64)?;
+        summary.write_number(row, 7, e.checked.acknowledged().len() as f64)?;
     }
     let mut row = entries.len() as u32 + 3;
     if !unreadable.is_empty() {
@@ -226,19 +238,22 @@ fn write(entries: &[Entry], unreadable: &[String]) -> Result<Vec<u8>, XlsxError>
                 "{}（文件：{}）：{} 项问题",
                 e.report.agency.as_deref().unwrap_or("（未识别机关）"),
                 e.file,
-                e.findings.len()
+                e.checked.findings.len()
             ),
         )?;
         header(sheet, 1, &FINDING_COLUMNS, &bold)?;
-        for (i, f) in e.findings.iter().enumerate() {
+        let marked = e.checked.findings.iter().zip(&e.checked.marks);
+        for (i, (f, mark)) in marked.enumerate() {
             let row = i as u32 + 2;
             sheet.write_number(row, 0, i as f64 + 1.0)?;
             for (c, text) in finding_row(e.report, f).iter().enumerate() {
                 sheet.write_string(row, c as u16 + 1, text)?;
             }
+            sheet.write_string(row, 7, mark.said())?;
         }
         sheet.set_column_width(3, 40)?;
         sheet.set_column_width(6, 80)?;
+        sheet.set_column_width(7, 40)?;
     }
     book.save_to_buffer()
 }
