@@ -63,7 +63,7 @@ pub fn BatchTable(
         batch.reports.len()
     );
     let names: Vec<String> = batch.reports.iter().map(|(n, _)| n.clone()).collect();
-    let summary: Vec<[String; 9]> = batch
+    let summary: Vec<crate::rules::batch::SummaryRow> = batch
         .reports
         .iter()
         .zip(&batch.checked)
@@ -162,7 +162,7 @@ pub fn BatchTable(
     // The 问题清单: every report's findings, a sheet per agency, written in
     // the office worker.
     let issues = {
-        let message = crate::render::issues::batch_message(&batch.reports, &batch.failed);
+        let message = crate::rules::issues::batch_message(&batch.reports, &batch.failed);
         move |_| {
             let message = message.clone();
             leptos::task::spawn_local(async move {
@@ -191,7 +191,12 @@ pub fn BatchTable(
             let findings = checked
                 .findings
                 .iter()
-                .map(|f| view! { <li class=format!("note {}", f.severity.as_str()) data-rule=f.rule>{format!("[{}] {} {}", f.severity.label(), f.rule, f.message)}</li> })
+                .zip(&checked.marks)
+                .zip(checked.lines())
+                .map(|((f, m), line)| {
+                    let class = if m.is_open() { format!("note {}", f.severity.as_str()) } else { "note acknowledged".to_owned() };
+                    view! { <li class=class data-rule=f.rule>{line}</li> }
+                })
                 .collect_view();
             let row_class = if !checked.readable() {
                 "unreadable"
@@ -233,7 +238,7 @@ pub fn BatchTable(
                     </td>
                 </tr>
                 <tr class="batch-findings" style:display=move || if open.get() == Some(i) { "" } else { "none" }>
-                    <td colspan="11"><ul class="notes">{findings}</ul></td>
+                    <td colspan="12"><ul class="notes">{findings}</ul></td>
                 </tr>
             }
         })

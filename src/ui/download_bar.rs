@@ -89,10 +89,13 @@ pub fn DownloadBar() -> impl IntoView {
 /// to the first. Blanks are listed in the findings from then on.
 fn ready_to_publish(state: AppState) -> bool {
     let open: Vec<Finding> = state.findings.with_untracked(|fs| {
-        fs.iter()
-            .filter(|f| f.severity == Severity::Error || f.blank)
-            .cloned()
-            .collect()
+        state.report.with_untracked(|r| {
+            fs.iter()
+                .filter(|f| f.severity == Severity::Error || f.blank)
+                .filter(|f| crate::rules::ack::mark(r, f).is_open())
+                .cloned()
+                .collect()
+        })
     });
     let copied = state.still_last_years();
     if open.is_empty() && copied.is_empty() {

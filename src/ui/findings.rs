@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::browser::dom;
 use super::state::AppState;
+use crate::rules::ack::{self, Mark};
 use crate::rules::{Finding, Severity};
 use crate::template::{TableId, Template};
 
@@ -67,6 +68,75 @@ fn FindingItem(finding: Finding) -> impl IntoView {
             </button>
         }
     });
+    // 已核实: the finding as it now stands, its mark, and the reason being written.
+    let current = {
+        let finding = finding.clone();
+        let identity = finding.identity();
+        move || {
+            state.shown.with_untracked(|fs| {
+                fs.iter()
+                    .find(|f| f.identity() == identity)
+                    .cloned()
+                    .unwrap_or_else(|| finding.clone())
+            })
+        }
+    };
+    let standing = {
+        let current = current.clone();
+        Memo::new(move |_| {
+            state.shown.track();
+            state.report.with(|r| ack::mark(r, &current()))
+        })
+    };
+    let writing = RwSignal::new(false);
+    let reason = RwSignal::new(String::new());
+    let confirm = {
+        let current = current.clone();
+        move |_| {
+            let f = current();
+            let mut marked = state.report.get_untracked();
+            match ack::acknowledge(&mut marked, &f, &reason.get_untracked()) {
+                Ok(()) => {
+                    state.checkpoint("标记已核实");
+                    state.report.set(marked);
+                    writing.set(false);
+                }
+                Err(why) => state.notice.set(Some(why.to_owned())),
+            }
+        }
+    };
+    let start = {
+        let current = current.clone();
+        move |_| {
+            if let Some(why) = ack::cannot_mark(&current()) {
+                state.notice.set(Some(why.to_owned()));
+                return;
+            }
+            reason.set(String::new());
+            writing.set(true);
+        }
+    };
+    let withdraw = move |_| {
+        state.checkpoint("撤销已核实");
+        state.report.update(|r| ack::withdraw(r, &current()));
+    };
+    let acknowledgement = view! {
+        <span class="ack-said" data-ack-said="" hidden=move || standing.with(|m| *m == Mark::Open)>
+            {move || standing.with(Mark::said)}
+        </span>
+        <button type="button" class="ack" data-ack="" title="情况属实、无需修改时，写明理由后标记为已核实（错误不能标记）"
+            hidden=move || writing.get() || standing.with(|m| matches!(m, Mark::Acknowledged(_)))
+            on:click=start>"已核实…"</button>
+        <button type="button" class="ack" data-ack-withdraw=""
+            hidden=move || standing.with(|m| !matches!(m, Mark::Acknowledged(_)))
+            on:click=withdraw>"撤销核实"</button>
+        <span class="ack-form" hidden=move || !writing.get()>
+            <input type="text" data-ack-reason="" placeholder="核实理由，如：本年确未收费"
+                prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))/>
+            <button type="button" data-ack-confirm="" on:click=confirm>"确定"</button>
+            <button type="button" on:click=move |_| writing.set(false)>"取消"</button>
+        </span>
+    };
     let cells = finding
         .cells
         .iter()
@@ -85,9 +155,12 @@ fn FindingItem(finding: Finding) -> impl IntoView {
         false => view! { <div class="goto">{body}</div> }.into_any(),
     };
     view! {
-        <li class=severity_class(finding.severity) data-rule=finding.rule data-severity=finding.severity.as_str() data-cells=cells>
+        <li class=severity_class(finding.severity) data-rule=finding.rule data-severity=finding.severity.as_str() data-cells=cells
+            class:acknowledged=move || standing.with(|m| matches!(m, Mark::Acknowledged(_)))
+            data-acknowledged=move || standing.with(|m| matches!(m, Mark::Acknowledged(_))).then_some("")>
             {body}
             {fix}
+            {acknowledgement}
         </li>
     }
 }
@@ -230,7 +303,16 @@ fn Legend() -> impl IntoView {
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let tally = Memo::new(move |_| state.shown.with(|f| crate::rules::tally(f)));
+    // Counted: the findings still open; those marked 已核实 apart.
+    let tally = Memo::new(move |_| {
+        state.shown.with(|fs| {
+            state.report.with(|r| {
+                let (open, acked): (Vec<Finding>, Vec<Finding>) =
+                    fs.iter().cloned().partition(|f| ack::mark(r, f).is_open());
+                (crate::rules::tally(&open), acked.len())
+            })
+        })
+    });
     let blanks = Memo::new(move |_| {
         state
             .findings
@@ -242,11 +324,15 @@ pub fn FindingsPanel() -> impl IntoView {
             <h2>"核对结果"</h2>
             <p class="tally">
                 {move || {
-                    let (e, w, i) = tally.get();
+                    let ((e, w, i), acked) = tally.get();
+                    let acked = match acked {
+                        0 => String::new(),
+                        n => format!("（另有 {n} 项已核实）"),
+                    };
                     if e + w + i == 0 {
-                        "已填内容的勾稽关系均成立，未发现问题。".to_owned()
+                        format!("已填内容的勾稽关系均成立，未发现问题。{acked}")
                     } else {
-                        format!("错误 {e} 项 · 提醒 {w} 项 · 提示 {i} 项")
+                        format!("错误 {e} 项 · 提醒 {w} 项 · 提示 {i} 项{acked}")
                     }
                 }}
             </p>

@@ -201,7 +201,9 @@ impl AppState {
         let marks = Memo::new(move |_| {
             shown.with(|fs: &Vec<Finding>| {
                 let mut m = Marks::default();
-                for f in fs {
+                // A finding marked 已核实 marks no cell.
+                let open = |f: &Finding| report.with(|r| rules::ack::mark(r, f).is_open());
+                for f in fs.iter().filter(|f| open(f)) {
                     match f.severity {
                         Severity::Error => m.error.extend(f.cells.iter().copied()),
                         Severity::Warning => m.warning.extend(f.cells.iter().copied()),

@@ -363,6 +363,55 @@ describe('drafts kept on this PC', () => {
   });
 });
 
+describe('findings marked 已核实 (issue 20)', () => {
+  test('a warning marked 已核实 with a reason is muted and not counted; it survives a reload, the draft file and a batch; an error cannot be marked; editing its cell lapses the mark', async () => {
+    await app.importText(seed(1));
+    await app.apply();
+    // T2: the text says 11 applications, 表三 says 0 (a warning naming cells).
+    const item = page.locator('[data-findings] li.finding[data-rule="T2"]');
+    await item.locator('[data-ack]').click();
+    await item.locator('[data-ack-confirm]').click();
+    assert.match(await page.locator('[data-notice]').textContent(), /请写明核实的理由/);
+    await item.locator('[data-ack-reason]').fill('正文含往年结转的申请，已与业务科室核实');
+    await item.locator('[data-ack-confirm]').click();
+    assert.equal(await item.getAttribute('data-acknowledged'), '');
+    assert.equal(await item.locator('[data-ack-said]').textContent(), '已核实：正文含往年结转的申请，已与业务科室核实');
+    assert.match(await page.locator('[data-findings] .tally').textContent(), /提醒 1 项.*（另有 1 项已核实）/);
+    // Kept in the draft: a reload, and the draft file opened in a new form.
+    await page.reload();
+    await page.locator('[data-findings]').waitFor();
+    assert.equal(await item.getAttribute('data-acknowledged'), '');
+    const draft = await app.download('draft');
+    assert.match(draft.text, /"acknowledged"/);
+    // In a batch, the reason goes with the report.
+    await page.locator('input[data-import-file]').setInputFiles([
+      { name: 'marked.json', mimeType: 'application/json', buffer: Buffer.from(draft.text) },
+      { name: 'other.txt', mimeType: 'text/plain', buffer: Buffer.from(seed(0)) },
+    ]);
+    await page.locator('[data-batch]').waitFor();
+    const row = page.locator('[data-batch-row="marked.json"] td');
+    assert.match((await row.allTextContents())[10], /T2 已核实：正文含往年结转的申请/);
+    await page.locator('[data-batch] button', { hasText: '关闭批量核对' }).click();
+    page.once('dialog', (d) => d.accept());
+    await page.locator('[data-action="new"]').click();
+    await page.locator('input[data-import-file]').setInputFiles({ name: 'draft.json', mimeType: 'application/json', buffer: Buffer.from(draft.text) });
+    await page.locator('[data-import-preview]').waitFor();
+    await app.apply();
+    assert.equal(await item.getAttribute('data-acknowledged'), '');
+    // An error cannot be marked.
+    for (const [path, v] of [['t4.review.upheld', '1'], ['t4.review.corrected', '0'], ['t4.review.other', '0'], ['t4.review.pending', '0'], ['t4.review.total', '5']]) await app.type(path, v);
+    const error = page.locator('[data-findings] li.finding.error[data-rule="R4"]').first();
+    await error.locator('[data-ack]').click();
+    assert.match(await page.locator('[data-notice]').textContent(), /错误（数字不符合勾稽关系等）不能标记为已核实/);
+    assert.equal(await error.locator('[data-ack-reason]').isVisible(), false);
+    // Its cell edited: the mark lapses and says so; the warning counts again.
+    await app.type('t3.new_received.total', '5');
+    assert.equal(await item.getAttribute('data-acknowledged'), null);
+    assert.match(await item.locator('[data-ack-said]').textContent(), /原“已核实”说明已失效.*正文含往年结转的申请/);
+    assert.doesNotMatch(await page.locator('[data-findings] .tally').textContent(), /已核实/);
+  });
+});
+
 describe('output', () => {
   test('downloads: HTML, text and JSON carry the report', async () => {
     await app.importText(seed(1));

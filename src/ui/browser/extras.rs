@@ -95,7 +95,7 @@ fn answer(kind: &str, data: &JsValue, reply: &js_sys::Object) {
         #[cfg(feature = "docx")]
         "issues" => {
             let batch = field(data, "batch").as_string().unwrap_or_default();
-            match crate::render::issues::xlsx_of_message(&batch) {
+            match crate::rules::issues::xlsx_of_message(&batch) {
                 Ok(bytes) => {
                     set(reply, "bytes", &js_sys::Uint8Array::from(bytes.as_slice()));
                 }
@@ -333,7 +333,7 @@ pub async fn open_file(bytes: &[u8]) -> Result<(Imported, String), String> {
 }
 
 /// Page side: a batch's 问题清单 written as a workbook in the office worker
-/// (a [`crate::render::issues::batch_message`]), offered for download.
+/// (a [`crate::rules::issues::batch_message`]), offered for download.
 pub async fn download_issues(batch: String) -> Result<(), String> {
     let message = js_sys::Object::new();
     set(&message, "kind", &JsValue::from_str("issues"));
@@ -341,7 +341,7 @@ pub async fn download_issues(batch: String) -> Result<(), String> {
     let reply = call(Which::Office, message).await?;
     let bytes: js_sys::Uint8Array = field(&reply, "bytes").unchecked_into();
     super::download::offer_bytes(
-        crate::render::issues::FILENAME,
+        crate::rules::issues::FILENAME,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         &bytes,
     )
