@@ -431,13 +431,13 @@ crafted! {
         xls_last_cell();
 }
 
-/// The last check: `check DIR` over a folder of every crafted file,
-/// the page's three and the five seeds finishes, reads the seeds, names
-/// every crafted file with its reason, says so in its exit code and stays
-/// under 1 GB at its peak.
+/// The last check: `check DIR` and `sum DIR` over a folder of every
+/// crafted file, the page's fixtures and the five seeds finish, read the
+/// seeds, name every crafted file with its reason, say so in their exit
+/// code and stay under 1 GB.
 #[test]
 #[cfg(target_os = "linux")]
-fn a_folder_of_every_crafted_file_and_the_seeds_is_checked_within_a_gigabyte() {
+fn a_folder_of_every_crafted_file_and_the_seeds_is_checked_and_summed_within_a_gigabyte() {
     let dir = std::env::temp_dir().join(format!("nianbao-crafted-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("dir");
@@ -452,14 +452,60 @@ fn a_folder_of_every_crafted_file_and_the_seeds_is_checked_within_a_gigabyte() {
     for (i, seed) in common::SEEDS.iter().enumerate() {
         std::fs::write(dir.join(format!("seed_{i}.txt")), seed).expect("write");
     }
-    // Run with its address space capped at 1 GB: an allocation past it
-    // aborts the run, which the checks below would see. Its resident peak
-    // is sampled while it runs.
+    for command in ["check", "sum"] {
+        let (out, took, peak_kb) = capped(command, &dir);
+        let (table, errors) = (
+            String::from_utf8(out.stdout).expect("utf-8"),
+            String::from_utf8(out.stderr).expect("utf-8"),
+        );
+        println!(
+            "{command}: {} files in {took:?}, resident peak seen {} MB\n{errors}",
+            crafted.len() + 7,
+            peak_kb / 1024
+        );
+        assert_eq!(out.status.code(), Some(1), "some files could not be read");
+        for (name, _, what) in &crafted {
+            let line = errors
+                .lines()
+                .find(|l| l.contains(&format!("/{name}：")))
+                .unwrap_or_else(|| panic!("{name} named in {errors}"));
+            assert!(line.contains(what), "{line}");
+            assert!(!table.contains(name), "{name} is not a report");
+        }
+        // The seeds are read: a row each in the table; in the 汇总, those
+        // of the year most share are summed, the others left out by year.
+        for i in 0..common::SEEDS.len() {
+            let seed = format!("seed_{i}.txt");
+            match command {
+                "check" => {
+                    let row = table.lines().find(|l| l.contains(&seed));
+                    let row = row.unwrap_or_else(|| panic!("{seed} in {table}"));
+                    assert!(!row.contains("未能读取"), "{row}");
+                }
+                _ => assert!(errors.contains(&seed), "{seed} in {errors}"),
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Runs `nianbao COMMAND --csv DIR` (`sum`: its text) with its address
+/// space capped at 1 GB: an allocation past it aborts the run, which the
+/// caller's checks would see. Its resident peak is sampled while it runs.
+fn capped(
+    command: &str,
+    dir: &std::path::Path,
+) -> (std::process::Output, std::time::Duration, u64) {
     let start = Instant::now();
+    let format = if command == "sum" { "--txt" } else { "--csv" };
     let mut child = std::process::Command::new("sh")
-        .args(["-c", "ulimit -v 1048576 && exec \"$0\" check --csv \"$1\""])
+        .args([
+            "-c",
+            "ulimit -v 1048576 && exec \"$0\" \"$1\" \"$2\" \"$3\"",
+        ])
         .arg(env!("CARGO_BIN_EXE_nianbao"))
-        .arg(&dir)
+        .args([command, format])
+        .arg(dir)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -476,33 +522,7 @@ fn a_folder_of_every_crafted_file_and_the_seeds_is_checked_within_a_gigabyte() {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     let out = child.wait_with_output().expect("runs");
-    let took = start.elapsed();
-    let _ = std::fs::remove_dir_all(&dir);
-    let (table, errors) = (
-        String::from_utf8(out.stdout).expect("utf-8"),
-        String::from_utf8(out.stderr).expect("utf-8"),
-    );
-    println!(
-        "{} files in {took:?}, resident peak seen {} MB\n{errors}",
-        crafted.len() + 7,
-        peak_kb / 1024
-    );
-    assert_eq!(out.status.code(), Some(1), "some files could not be read");
-    for i in 0..common::SEEDS.len() {
-        let row = table
-            .lines()
-            .find(|l| l.contains(&format!("seed_{i}.txt")))
-            .unwrap_or_else(|| panic!("seed {i} in {table}"));
-        assert!(!row.contains("未能读取"), "{row}");
-    }
-    for (name, _, what) in &crafted {
-        let line = errors
-            .lines()
-            .find(|l| l.contains(&format!("/{name}：")))
-            .unwrap_or_else(|| panic!("{name} named in {errors}"));
-        assert!(line.contains(what), "{line}");
-        assert!(!table.contains(name), "{name} is not a report");
-    }
+    (out, start.elapsed(), peak_kb)
 }
 
 /// The zip's entries, (name, bytes).

@@ -16,8 +16,14 @@ pub enum LeftOut {
     Unreadable,
     /// A report on another year (or on no year it states).
     OtherYear(Option<i32>),
-    /// A report in the other format (its cells do not match).
-    OtherFormat(Format),
+    /// A report in the other format (its cells do not match the summed
+    /// format's, `ours`).
+    OtherFormat {
+        /// The report's format.
+        theirs: Format,
+        /// The format summed.
+        ours: Format,
+    },
     /// A second report of an agency already summed.
     Duplicate {
         /// The index of the report of that agency that was summed.
@@ -33,10 +39,22 @@ impl LeftOut {
             LeftOut::Unreadable => "未能读取或没有读到统计表的数字，未汇总".to_owned(),
             LeftOut::OtherYear(Some(y)) => format!("为 {y} 年度报告，本次汇总 {year} 年度"),
             LeftOut::OtherYear(None) => format!("报告年度不明，本次汇总 {year} 年度"),
-            LeftOut::OtherFormat(f) => format!(
-                "使用{}，与本次汇总的格式不同，单元格无法逐一对应",
-                f.notice()
-            ),
+            LeftOut::OtherFormat { theirs, ours } => {
+                // The cells the summed format has and the report's has not.
+                let ours = crate::template::Template::get(*ours);
+                let lacking = ours.lacking_in(crate::template::Template::get(*theirs));
+                let named: Vec<String> = lacking
+                    .iter()
+                    .take(2)
+                    .map(|&id| ours.describe(id))
+                    .collect();
+                format!(
+                    "使用{}，与本次汇总的格式不同，单元格无法逐一对应（该格式没有本次汇总格式的 {} 个单元格，如{}等），未汇总",
+                    theirs.notice(),
+                    lacking.len(),
+                    named.join("、")
+                )
+            }
             LeftOut::Duplicate { first } => format!(
                 "与“{}”是同一机关的报告，只汇总一份",
                 names.get(*first).map_or("", String::as_str)
@@ -124,7 +142,10 @@ pub fn sum(reports: &[Report], readable: &[bool]) -> Summed {
         } else if r.year != year {
             Some(LeftOut::OtherYear(r.year))
         } else if r.format != format {
-            Some(LeftOut::OtherFormat(r.format))
+            Some(LeftOut::OtherFormat {
+                theirs: r.format,
+                ours: format,
+            })
         } else {
             first.map(|first| LeftOut::Duplicate { first })
         };
@@ -189,8 +210,13 @@ mod tests {
             report("甲局", 2023, &[("t4.review.upheld", "7")]),
             report("丁局", 2023, &[("t4.review.upheld", "3")]),
             Report::default(),
+            Report {
+                agency: Some("戊局".to_owned()),
+                year: Some(2023),
+                ..Report::new(Format::Y2019)
+            },
         ];
-        let summed = sum(&reports, &[true, true, true, true, true, false]);
+        let summed = sum(&reports, &[true, true, true, true, true, false, true]);
         let t = summed.report.template();
         let cell = |p: &str| summed.report.raw(t.by_path(p).expect("a cell")).to_owned();
         assert_eq!(summed.included, [0, 1, 4]);
@@ -199,7 +225,7 @@ mod tests {
         assert_eq!(cell(fee), "0.3");
         assert_eq!(cell("t4.review.corrected"), "");
         assert_eq!(summed.report.year, Some(2023));
-        let names: Vec<String> = ["甲局", "乙局", "丙局", "甲局2", "丁局", "空"]
+        let names: Vec<String> = ["甲局", "乙局", "丙局", "甲局2", "丁局", "空", "戊局"]
             .map(str::to_owned)
             .to_vec();
         let reasons: Vec<(usize, String)> = summed
@@ -213,7 +239,21 @@ mod tests {
                 (2, "为 2022 年度报告，本次汇总 2023 年度".to_owned()),
                 (3, "与“甲局”是同一机关的报告，只汇总一份".to_owned()),
                 (5, "未能读取或没有读到统计表的数字，未汇总".to_owned()),
+                (6, reasons[3].1.clone()),
             ]
+        );
+        // The 2019 report: the cells its format lacks, counted and named.
+        assert!(
+            reasons[3]
+                .1
+                .starts_with("使用国办公开办函〔2019〕60号（试行），与本次汇总的格式不同"),
+            "{}",
+            reasons[3].1
+        );
+        assert!(
+            reasons[3].1.contains("该格式没有本次汇总格式的"),
+            "{}",
+            reasons[3].1
         );
         let said = summed.said(&names);
         assert!(
@@ -221,7 +261,7 @@ mod tests {
             "{said}"
         );
         assert!(
-            said.contains("未汇总 3 份：“丙局”为 2022 年度报告"),
+            said.contains("未汇总 4 份：“丙局”为 2022 年度报告"),
             "{said}"
         );
         assert!(said.contains("有 1 个单元格部分报告未填"), "{said}");

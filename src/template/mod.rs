@@ -263,6 +263,13 @@ impl Template {
         self.by_path.get(path).copied()
     }
 
+    /// The cells of this format that `other` has no place for (by path).
+    pub fn lacking_in(&self, other: &Template) -> Vec<CellId> {
+        self.ids()
+            .filter(|&id| other.by_path(&self.cell(id).path).is_none())
+            .collect()
+    }
+
     /// All cell ids of this format, in form order.
     pub fn ids(&self) -> impl Iterator<Item = CellId> + '_ {
         (0..self.cells.len()).map(|i| CellId(i as u16))
