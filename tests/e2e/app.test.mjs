@@ -661,7 +661,7 @@ describe('batch checking', () => {
     assert.deepEqual(summary.slice(2, 4).map((r) => r.slice(1, 3)), [['新城区行政审批和政务服务局', 'a.txt'], ['大武口区人民政府办公室', 'b.txt']]);
     assert.ok(summary.some((r) => r[0].startsWith('“坏.docx”')), summary.map((r) => r[0]).join('\n'));
     const rows = sheet('新城区行政审批和政务服务局');
-    assert.deepEqual(rows[1], ['序号', '级别', '规则', '单元格', '填报值', '应为', '问题说明']);
+    assert.deepEqual(rows[1], ['序号', '级别', '规则', '单元格', '填报值', '应为', '问题说明', '核实说明']);
     assert.deepEqual(rows.slice(2).map((r) => r[6]), listed);
     fs.rmSync(dir, { recursive: true, force: true });
   });
