@@ -13,12 +13,13 @@ use crate::template::Format;
 const USAGE: &str = "用法：
   nianbao parse FILE... [--json]               读取年报（文本或网页），输出 JSON
   nianbao check FILE|DIR... [--json|--csv] [--details] [--previous FILE] [--parent FILE]
-                [--issues-xlsx FILE]
+                [--issues-xlsx FILE] [--issues-docx FILE]
                                                检查勾稽关系等；多份报告时输出汇总表，
                                                同一机关相邻年度的报告自动做跨年度比对；
                                                --parent 指定上级（本地区）报告，与其余
                                                报告的合计逐格比对；--issues-xlsx 另存
-                                               问题清单（每个机关一个工作表）
+                                               问题清单（每个机关一个工作表），
+                                               --issues-docx 另存为 Word
   nianbao render FILE (--html|--docx|--xlsx|--txt|--json) [--traditional]
                                                生成可发布的报告（--traditional 为繁体）
   nianbao sum FILE|DIR... [--json|--html|--xlsx|--txt]
@@ -39,7 +40,8 @@ struct Args {
     details: bool,
     previous: Option<String>,
     parent: Option<String>,
-    issues_xlsx: Option<String>,
+    /// Where to write the 问题清单: (file, as Word rather than Excel).
+    issues: Vec<(String, bool)>,
     export: Option<Export>,
     script: Script,
 }
@@ -74,8 +76,9 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
             }
             "--parent" => args.parent = Some(it.next().ok_or("--parent 后面缺少文件名")?.clone()),
             #[cfg(feature = "docx")]
-            "--issues-xlsx" => {
-                args.issues_xlsx = Some(it.next().ok_or("--issues-xlsx 后面缺少文件名")?.clone())
+            "--issues-xlsx" | "--issues-docx" => {
+                let file = it.next().ok_or(format!("{a} 后面缺少文件名"))?.clone();
+                args.issues.push((file, a == "--issues-docx"));
             }
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with("--") => return Err(format!("未知选项“{s}”")),
@@ -452,7 +455,7 @@ fn check(
         })
         .collect();
     #[cfg(feature = "docx")]
-    if let Some(file) = &args.issues_xlsx {
+    for (file, word) in &args.issues {
         let entries: Vec<crate::rules::issues::Entry> = reports
             .iter()
             .zip(&checked)
@@ -462,7 +465,12 @@ fn check(
                 checked: c,
             })
             .collect();
-        let written = crate::rules::issues::xlsx(&entries, &failed).and_then(|bytes| {
+        let written = if *word {
+            crate::rules::issues::docx(&entries, &failed)
+        } else {
+            crate::rules::issues::xlsx(&entries, &failed)
+        }
+        .and_then(|bytes| {
             std::fs::write(file, bytes).map_err(|e| format!("无法写入“{file}”（{e}）。"))
         });
         match written {

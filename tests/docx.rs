@@ -451,7 +451,13 @@ fn the_issues_workbook_opens_in_libreoffice_with_every_finding_once() {
             .unwrap()
     };
     let book = dir.join("问题清单.xlsx");
-    let out = nianbao(&["--issues-xlsx".as_ref(), book.as_os_str()]);
+    let word = dir.join("问题清单.docx");
+    let out = nianbao(&[
+        "--issues-xlsx".as_ref(),
+        book.as_os_str(),
+        "--issues-docx".as_ref(),
+        word.as_os_str(),
+    ]);
     assert_eq!(out.status.code(), Some(1), "bad.docx cannot be read");
     // Each report's findings as `check --json` gives them: file → messages.
     let json = String::from_utf8(nianbao(&["--json".as_ref()]).stdout).unwrap();

@@ -11,12 +11,14 @@
 use rust_xlsxwriter::{Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use super::batch::Checked;
+#[cfg(feature = "docx")]
 use super::Finding;
+#[cfg(feature = "docx")]
 use crate::model::number::format_value;
 use crate::model::{json, Report};
 
-/// The file name of the downloaded workbook.
-pub const FILENAME: &str = "年报问题清单.xlsx";
+/// The file name of the downloaded 问题清单, without its extension.
+pub const FILENAME: &str = "年报问题清单";
 
 /// A batch as the page sends it to the office worker: the files' names,
 /// their reports (as drafts, which keep the date and title the checks read)
@@ -58,9 +60,9 @@ pub fn read_batch_message(message: &str) -> Result<Batch, String> {
 }
 
 /// The 问题清单 of a [`batch_message`]: its reports checked together (as
-/// the batch table checks them) and written as the workbook.
+/// the batch table checks them) and written as the workbook, or as Word.
 #[cfg(feature = "docx")]
-pub fn xlsx_of_message(message: &str) -> Result<Vec<u8>, String> {
+pub fn of_message(message: &str, word: bool) -> Result<Vec<u8>, String> {
     let (reports, failed) = read_batch_message(message)?;
     let only: Vec<Report> = reports.iter().map(|(_, r)| r.clone()).collect();
     let checked = super::batch::check_all(&only);
@@ -73,7 +75,11 @@ pub fn xlsx_of_message(message: &str) -> Result<Vec<u8>, String> {
             checked,
         })
         .collect();
-    xlsx(&entries, &failed)
+    if word {
+        docx(&entries, &failed)
+    } else {
+        xlsx(&entries, &failed)
+    }
 }
 
 /// One report of the batch and its findings.
@@ -109,9 +115,10 @@ pub const SUMMARY_COLUMNS: [&str; 8] = [
     "已核实",
 ];
 
+#[cfg(feature = "docx")]
 /// A finding's row: severity, rule, the cells it names, the value they
 /// hold, the value expected and the message.
-pub fn finding_row(report: &Report, f: &Finding) -> [String; 6] {
+fn finding_row(report: &Report, f: &Finding) -> [String; 6] {
     let t = report.template();
     let cell = f.suspect.or(f.cells.first().copied());
     let shown = |n: Option<i64>| match (n, cell) {
@@ -134,6 +141,67 @@ pub fn finding_row(report: &Report, f: &Finding) -> [String; 6] {
         shown(f.expected),
         f.message.clone(),
     ]
+}
+
+#[cfg(feature = "docx")]
+/// The document's title.
+const TITLE: &str = "政府信息公开工作年度报告 问题清单";
+#[cfg(feature = "docx")]
+/// The heading above the files that could not be read.
+const UNREADABLE: &str = "未能读取的文件";
+
+#[cfg(feature = "docx")]
+impl Entry<'_> {
+    fn agency(&self) -> &str {
+        self.report.agency.as_deref().unwrap_or("（未识别机关）")
+    }
+
+    /// The line above its findings.
+    fn heading(&self) -> String {
+        format!(
+            "{}（文件：{}）：{} 项问题",
+            self.agency(),
+            self.file,
+            self.checked.findings.len()
+        )
+    }
+
+    /// Its row of the summary, in [`SUMMARY_COLUMNS`] order (`n` from 1).
+    fn summary_row(&self, n: usize) -> [String; 8] {
+        let (errors, warnings, infos) = self.checked.counts;
+        [
+            n.to_string(),
+            self.agency().to_owned(),
+            self.file.to_owned(),
+            self.report.year.map(|y| y.to_string()).unwrap_or_default(),
+            errors.to_string(),
+            warnings.to_string(),
+            infos.to_string(),
+            self.checked.acknowledged().len().to_string(),
+        ]
+    }
+
+    /// Its findings' rows, in [`FINDING_COLUMNS`] order.
+    fn finding_rows(&self) -> Vec<[String; 8]> {
+        let marked = self.checked.findings.iter().zip(&self.checked.marks);
+        marked
+            .enumerate()
+            .map(|(i, (f, mark))| {
+                let [severity, rule, cells, actual, expected, message] =
+                    finding_row(self.report, f);
+                [
+                    (i + 1).to_string(),
+                    severity,
+                    rule,
+                    cells,
+                    actual,
+                    expected,
+                    message,
+                    mark.said(),
+                ]
+            })
+            .collect()
+    }
 }
 
 #[cfg(feature = "docx")]
@@ -167,14 +235,27 @@ fn sheet_name(wanted: &str, used: &mut Vec<String>) -> String {
 }
 
 #[cfg(feature = "docx")]
-fn header(
+/// Writes `rows` from sheet row `top`, the header row in bold; columns
+/// `numeric` as numbers (Excel sums them), the rest as text, never a formula.
+fn write_rows(
     sheet: &mut Worksheet,
-    row: u32,
-    columns: &[&str],
+    top: u32,
+    header: &[&str],
+    rows: &[[String; 8]],
+    numeric: &[usize],
     bold: &Format,
 ) -> Result<(), XlsxError> {
-    for (c, name) in columns.iter().enumerate() {
-        sheet.write_string_with_format(row, c as u16, *name, bold)?;
+    for (c, name) in header.iter().enumerate() {
+        sheet.write_string_with_format(top, c as u16, *name, bold)?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let at = top + 1 + r as u32;
+        for (c, text) in row.iter().enumerate() {
+            match text.parse::<f64>() {
+                Ok(n) if numeric.contains(&c) => sheet.write_number(at, c as u16, n)?,
+                _ => sheet.write_string(at, c as u16, text)?,
+            };
+        }
     }
     Ok(())
 }
@@ -184,40 +265,21 @@ fn header(
 /// that could not be read with why), then a sheet per report listing its
 /// findings. Err with a Chinese reason when it cannot be written.
 pub fn xlsx(entries: &[Entry], unreadable: &[String]) -> Result<Vec<u8>, String> {
-    write(entries, unreadable).map_err(|e| format!("问题清单无法生成（{e}）。"))
+    write_book(entries, unreadable).map_err(|e| format!("问题清单无法生成（{e}）。"))
 }
 
 #[cfg(feature = "docx")]
-fn write(entries: &[Entry], unreadable: &[String]) -> Result<Vec<u8>, XlsxError> {
+fn write_book(entries: &[Entry], unreadable: &[String]) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold().set_border(FormatBorder::Thin);
     let mut used = vec!["汇总".to_owned()];
     let summary = book.add_worksheet().set_name("汇总")?;
-    summary.write_string(0, 0, "政府信息公开工作年度报告 问题清单")?;
-    header(summary, 1, &SUMMARY_COLUMNS, &bold)?;
-    for (i, e) in entries.iter().enumerate() {
-        let (errors, warnings, infos) = e.checked.counts;
-        let row = i as u32 + 2;
-        summary.write_number(row, 0, i as f64 + 1.0)?;
-        summary.write_string(
-            row,
-            1,
-            e.report.agency.as_deref().unwrap_or("（未识别机关）"),
-        )?;
-        summary.write_string(row, 2, e.file)?;
-        summary.write_string(
-            row,
-            3,
-            e.report.year.map(|y| y.to_string()).unwrap_or_default(),
-        )?;
-        summary.write_number(row, 4, errors as f64)?;
-        summary.write_number(row, 5, warnings as f64)?;
-        summary.write_number(row, 6, infos as f64)?;
-        summary.write_number(row, 7, e.checked.acknowledged().len() as f64)?;
-    }
+    summary.write_string(0, 0, TITLE)?;
+    let rows: Vec<[String; 8]> = (1..).zip(entries).map(|(n, e)| e.summary_row(n)).collect();
+    write_rows(summary, 1, &SUMMARY_COLUMNS, &rows, &[0, 4, 5, 6, 7], &bold)?;
     let mut row = entries.len() as u32 + 3;
     if !unreadable.is_empty() {
-        summary.write_string_with_format(row, 0, "未能读取的文件", &bold)?;
+        summary.write_string_with_format(row, 0, UNREADABLE, &bold)?;
         for why in unreadable {
             row += 1;
             summary.write_string(row, 0, why)?;
@@ -231,31 +293,94 @@ fn write(entries: &[Entry], unreadable: &[String]) -> Result<Vec<u8>, XlsxError>
         let sheet = book
             .add_worksheet()
             .set_name(sheet_name(wanted, &mut used))?;
-        sheet.write_string(
-            0,
-            0,
-            format!(
-                "{}（文件：{}）：{} 项问题",
-                e.report.agency.as_deref().unwrap_or("（未识别机关）"),
-                e.file,
-                e.checked.findings.len()
-            ),
-        )?;
-        header(sheet, 1, &FINDING_COLUMNS, &bold)?;
-        let marked = e.checked.findings.iter().zip(&e.checked.marks);
-        for (i, (f, mark)) in marked.enumerate() {
-            let row = i as u32 + 2;
-            sheet.write_number(row, 0, i as f64 + 1.0)?;
-            for (c, text) in finding_row(e.report, f).iter().enumerate() {
-                sheet.write_string(row, c as u16 + 1, text)?;
-            }
-            sheet.write_string(row, 7, mark.said())?;
-        }
+        sheet.write_string(0, 0, e.heading())?;
+        write_rows(sheet, 1, &FINDING_COLUMNS, &e.finding_rows(), &[0], &bold)?;
         sheet.set_column_width(3, 40)?;
         sheet.set_column_width(6, 80)?;
         sheet.set_column_width(7, 40)?;
     }
     book.save_to_buffer()
+}
+
+#[cfg(feature = "docx")]
+/// The same 问题清单 as a Word document (landscape A4): the title, the
+/// summary table, the files that could not be read, then each report's
+/// heading and its findings' table.
+pub fn docx(entries: &[Entry], unreadable: &[String]) -> Result<Vec<u8>, String> {
+    use docx_rs::{
+        Docx, PageMargin, Paragraph, Run, RunFonts, Table, TableCell, TableLayoutType, TableRow,
+        WidthType,
+    };
+    // Text as XML 1.0 allows it (a reason or agency may carry control characters).
+    let text = |t: &str| -> String {
+        t.chars()
+            .filter(|&c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+            .filter(|&c| !matches!(c, '\u{fffe}' | '\u{ffff}'))
+            .collect()
+    };
+    let run = |t: &str, size: usize, bold: bool| {
+        let r = Run::new()
+            .add_text(text(t))
+            .fonts(RunFonts::new().east_asia("宋体"))
+            .size(size);
+        if bold {
+            r.bold()
+        } else {
+            r
+        }
+    };
+    // Column widths (twips) within the landscape page's 14,570.
+    const SUMMARY_WIDTHS: [usize; 8] = [700, 4200, 4270, 1000, 1100, 1100, 1100, 1100];
+    const FINDING_WIDTHS: [usize; 8] = [700, 800, 700, 3300, 1000, 1000, 5070, 2000];
+    let table = |header: &[&str], rows: &[[String; 8]], widths: [usize; 8]| {
+        let row = |cells: Vec<String>, bold: bool| {
+            TableRow::new(
+                cells
+                    .iter()
+                    .zip(widths)
+                    .map(|(c, w)| {
+                        TableCell::new()
+                            .width(w, WidthType::Dxa)
+                            .add_paragraph(Paragraph::new().add_run(run(c, 18, bold)))
+                    })
+                    .collect(),
+            )
+        };
+        let mut out = vec![row(header.iter().map(|h| (*h).to_owned()).collect(), true)];
+        out.extend(rows.iter().map(|r| row(r.to_vec(), false)));
+        Table::new(out)
+            .set_grid(widths.to_vec())
+            .layout(TableLayoutType::Fixed)
+    };
+    // A4 landscape, in twips.
+    let mut doc = Docx::new()
+        .page_size(16838, 11906)
+        .page_margin(
+            PageMargin::new()
+                .top(1134)
+                .bottom(1134)
+                .left(1134)
+                .right(1134),
+        )
+        .add_paragraph(Paragraph::new().add_run(run(TITLE, 32, true)));
+    let rows: Vec<[String; 8]> = (1..).zip(entries).map(|(n, e)| e.summary_row(n)).collect();
+    doc = doc.add_table(table(&SUMMARY_COLUMNS, &rows, SUMMARY_WIDTHS));
+    if !unreadable.is_empty() {
+        doc = doc.add_paragraph(Paragraph::new().add_run(run(UNREADABLE, 24, true)));
+        for why in unreadable {
+            doc = doc.add_paragraph(Paragraph::new().add_run(run(why, 21, false)));
+        }
+    }
+    for e in entries {
+        doc = doc
+            .add_paragraph(Paragraph::new().add_run(run(&e.heading(), 24, true)))
+            .add_table(table(&FINDING_COLUMNS, &e.finding_rows(), FINDING_WIDTHS));
+    }
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    doc.build()
+        .pack(&mut bytes)
+        .map_err(|e| format!("问题清单无法生成（{e}）。"))?;
+    Ok(bytes.into_inner())
 }
 
 #[cfg(all(test, feature = "docx"))]
@@ -298,7 +423,8 @@ mod tests {
         let failed = vec!["坏.docx：文件已损坏。".to_owned()];
         let message = batch_message(&reports, &failed);
         assert_eq!(read_batch_message(&message), Ok((reports, failed)));
-        assert!(xlsx_of_message(&message).is_ok());
+        assert!(of_message(&message, false).is_ok());
+        assert!(of_message(&message, true).is_ok());
         assert!(read_batch_message("{").is_err());
     }
 }

@@ -163,13 +163,16 @@ pub fn BatchTable(
     // the office worker.
     let issues = {
         let message = crate::rules::issues::batch_message(&batch.reports, &batch.failed);
-        move |_| {
+        move |word: bool| {
             let message = message.clone();
-            leptos::task::spawn_local(async move {
-                if let Err(why) = super::browser::extras::download_issues(message).await {
-                    state.notice.set(Some(why));
-                }
-            });
+            move |_| {
+                let message = message.clone();
+                leptos::task::spawn_local(async move {
+                    if let Err(why) = super::browser::extras::download_issues(message, word).await {
+                        state.notice.set(Some(why));
+                    }
+                });
+            }
         }
     };
     let csv_file = Rendered {
@@ -264,7 +267,8 @@ pub fn BatchTable(
                     state.notice.set(Some(why.to_owned()));
                 }
             }>"导出汇总表（CSV，可用 Excel 打开）"</button>
-            <button type="button" data-batch-issues="" title="每份报告的全部问题（单元格、填报值、应为、说明），每个机关一个工作表，可附在整改通知后" on:click=issues>"下载问题清单（Excel）"</button>
+            <button type="button" data-batch-issues="" title="每份报告的全部问题（单元格、填报值、应为、说明），每个机关一个工作表，可附在整改通知后" on:click=issues(false)>"下载问题清单（Excel）"</button>
+            <button type="button" data-batch-issues-word="" title="同一问题清单的 Word 版本，可直接附在整改通知后" on:click=issues(true)>"下载问题清单（Word）"</button>
             <button type="button" data-batch-sum="" title="勾选的报告中同一年度、同一格式的逐格相加，作为新的草稿填入表单" on:click=sum_picked>"汇总勾选的报告"</button>
             <button type="button" on:click=move |_| on_close.run(())>"关闭批量核对"</button>
         </div>

@@ -639,7 +639,7 @@ describe('batch checking', () => {
     assert.equal(await box.locator('li').count(), 0);
   });
 
-  test('the 问题清单 downloads as a workbook LibreOffice Calc reads back: a sheet per agency with every finding the batch lists, and the unreadable file named', async () => {
+  test('the 问题清单 downloads as a workbook LibreOffice Calc reads back (a sheet per agency with every finding the batch lists, and the unreadable file named) and as Word that Writer reads', async () => {
     await page.locator('input[data-import-file]').setInputFiles([
       { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from(seed(0)) },
       { name: 'b.txt', mimeType: 'text/plain', buffer: Buffer.from(seed(1)) },
@@ -663,6 +663,14 @@ describe('batch checking', () => {
     const rows = sheet('新城区行政审批和政务服务局');
     assert.deepEqual(rows[1], ['序号', '级别', '规则', '单元格', '填报值', '应为', '问题说明', '核实说明']);
     assert.deepEqual(rows.slice(2).map((r) => r[6]), listed);
+    // The Word edition, as Writer reads it: the same findings.
+    const [word] = await Promise.all([page.waitForEvent('download'), table.locator('[data-batch-issues-word]').click()]);
+    assert.equal(word.suggestedFilename(), '年报问题清单.docx');
+    fs.copyFileSync(await word.path(), path.join(dir, 'w.docx'));
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, path.join(dir, 'w.docx')], { stdio: 'ignore', timeout: 120000 });
+    const text = fs.readFileSync(path.join(dir, 'w.txt'), 'utf8');
+    for (const message of listed) assert.ok(text.includes(message), message);
+    assert.match(text, /坏\.docx/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -36,7 +36,7 @@ fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
 /// text}`); with `convert`, a traditional text made simplified (`{id, kind:
 /// "simplify", text}` → `{id, text}`) and rendered files (`{id, kind,
 /// traditional, draft}` → `{id, filename, mime, bytes}`; a batch's 问题清单,
-/// `{id, kind: "issues", batch}` → `{id, bytes}`). `{id, error}` when it
+/// `{id, kind: "issues", batch, word}` → `{id, bytes}`). `{id, error}` when it
 /// cannot.
 pub fn serve() {
     console_error_panic_hook::set_once();
@@ -95,7 +95,8 @@ fn answer(kind: &str, data: &JsValue, reply: &js_sys::Object) {
         #[cfg(feature = "docx")]
         "issues" => {
             let batch = field(data, "batch").as_string().unwrap_or_default();
-            match crate::rules::issues::xlsx_of_message(&batch) {
+            let word = field(data, "word").as_bool().unwrap_or(false);
+            match crate::rules::issues::of_message(&batch, word) {
                 Ok(bytes) => {
                     set(reply, "bytes", &js_sys::Uint8Array::from(bytes.as_slice()));
                 }
@@ -332,20 +333,29 @@ pub async fn open_file(bytes: &[u8]) -> Result<(Imported, String), String> {
     ))
 }
 
-/// Page side: a batch's 问题清单 written as a workbook in the office worker
-/// (a [`crate::rules::issues::batch_message`]), offered for download.
-pub async fn download_issues(batch: String) -> Result<(), String> {
+/// Page side: a batch's 问题清单 written as a workbook (or, `word`, a Word
+/// document) in the office worker (a [`crate::rules::issues::batch_message`]),
+/// offered for download.
+pub async fn download_issues(batch: String, word: bool) -> Result<(), String> {
     let message = js_sys::Object::new();
     set(&message, "kind", &JsValue::from_str("issues"));
     set(&message, "batch", &JsValue::from_str(&batch));
+    set(&message, "word", &JsValue::from_bool(word));
     let reply = call(Which::Office, message).await?;
     let bytes: js_sys::Uint8Array = field(&reply, "bytes").unchecked_into();
-    super::download::offer_bytes(
-        crate::rules::issues::FILENAME,
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        &bytes,
-    )
-    .map_err(str::to_owned)
+    let (extension, mime) = if word {
+        (
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+    } else {
+        (
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    };
+    let name = format!("{}.{extension}", crate::rules::issues::FILENAME);
+    super::download::offer_bytes(&name, mime, &bytes).map_err(str::to_owned)
 }
 
 /// Page side: renders `kind` ("docx", "html", "txt") of a draft in the worker
