@@ -24,6 +24,14 @@ fn nianbao(args: &[&str], stdin: Option<&str>) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// An empty folder of its own for a test.
+fn fresh_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("nianbao-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 const SEED0: &str = "tests/fixtures/seed_000.txt";
 const SEED4: &str = "tests/fixtures/seed_004.txt";
 
@@ -262,9 +270,7 @@ fn a_report_of_which_nothing_could_be_read_is_not_charged() {
 #[test]
 #[cfg(unix)]
 fn symbolic_links_in_a_folder_are_skipped_and_said() {
-    let dir = std::env::temp_dir().join(format!("nianbao-links-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = fresh_dir("links");
     std::fs::write(dir.join("2023.txt"), include_str!("fixtures/seed_001.txt")).unwrap();
     // A link to the folder itself and one to its parent: followed, the walk never ends.
     std::os::unix::fs::symlink(".", dir.join("a")).unwrap();
@@ -294,9 +300,7 @@ fn a_full_disk_is_said_not_silent() {
 
 #[test]
 fn csv_cells_a_spreadsheet_would_run_stay_text() {
-    let dir = std::env::temp_dir().join(format!("nianbao-csv-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = fresh_dir("csv");
     for (i, agency) in [
         "=1+1+cmd|' /C calc'!A0",
         "@SUM(A1)",
@@ -446,9 +450,7 @@ fn a_pdf_is_parsed_by_coordinates_and_a_broken_one_says_why() {
 /// exit code says so, and the rest are summed.
 #[test]
 fn sum_adds_up_the_reports_of_one_year_and_says_what_it_left_out() {
-    let dir = std::env::temp_dir().join(format!("nianbao-sum-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = fresh_dir("sum");
     let seed0 = include_str!("fixtures/seed_000.txt");
     let seed1 = include_str!("fixtures/seed_001.txt");
     std::fs::write(dir.join("a.txt"), seed0).unwrap();
@@ -485,9 +487,7 @@ fn sum_adds_up_the_reports_of_one_year_and_says_what_it_left_out() {
 /// lies in the folder and is not counted among its own children.
 #[test]
 fn a_parent_differing_from_its_childrens_sum_in_one_cell_gives_one_finding() {
-    let dir = std::env::temp_dir().join(format!("nianbao-parent-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = fresh_dir("parent");
     let seed1 = include_str!("fixtures/seed_001.txt");
     for (name, agency) in [("a.txt", "甲镇人民政府"), ("b.txt", "乙镇人民政府")] {
         std::fs::write(
@@ -550,9 +550,7 @@ fn a_parent_differing_from_its_childrens_sum_in_one_cell_gives_one_finding() {
 #[test]
 fn an_acknowledged_warning_is_carried_with_its_reason_and_lapses_when_its_cell_changes() {
     use nianbao::rules::{ack, check, Severity};
-    let dir = std::env::temp_dir().join(format!("nianbao-ack-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = fresh_dir("ack");
     let mut report = nianbao::import::import(include_str!("fixtures/seed_001.txt")).report;
     let findings = check(&report, None);
     let warning = findings

@@ -216,19 +216,25 @@ fn libreoffice_pdf(name: &str, docx: &[u8]) -> std::path::PathBuf {
 
 /// Converts an office file (`ext`: docx, xlsx) to PDF with LibreOffice;
 /// returns the PDF's path.
+/// LibreOffice converts `file` to `to` (a --convert-to target) into `dir`,
+/// with `dir` as its profile's home.
+fn libreoffice(dir: &std::path::Path, to: &str, file: &std::path::Path) {
+    let status = std::process::Command::new("libreoffice")
+        .args(["--headless", "--convert-to", to, "--outdir"])
+        .arg(dir)
+        .arg(file)
+        .env("HOME", dir)
+        .status()
+        .expect("libreoffice is installed");
+    assert!(status.success());
+}
+
 fn libreoffice_pdf_of(name: &str, ext: &str, bytes: &[u8]) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("nianbao-docx-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("{name}.{ext}"));
     std::fs::write(&path, bytes).unwrap();
-    let status = std::process::Command::new("libreoffice")
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&dir)
-        .arg(&path)
-        .env("HOME", &dir)
-        .status()
-        .expect("libreoffice is installed");
-    assert!(status.success());
+    libreoffice(&dir, "pdf", &path);
     dir.join(format!("{name}.pdf"))
 }
 
@@ -474,19 +480,11 @@ fn the_issues_workbook_opens_in_libreoffice_with_every_finding_once() {
     }
     assert_eq!(want.len(), 5);
     // Every sheet as tab-separated text (filter option -1: all sheets).
-    let status = std::process::Command::new("libreoffice")
-        .args([
-            "--headless",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):9,,76,1,,0,false,false,false,false,false,-1",
-            "--outdir",
-        ])
-        .arg(&dir)
-        .arg(&book)
-        .env("HOME", &dir)
-        .status()
-        .expect("libreoffice is installed");
-    assert!(status.success());
+    libreoffice(
+        &dir,
+        "csv:Text - txt - csv (StarCalc):9,,76,1,,0,false,false,false,false,false,-1",
+        &book,
+    );
     let sheet = |name: &str| -> Vec<Vec<String>> {
         std::fs::read_to_string(dir.join(format!("问题清单-{name}.csv")))
             .unwrap_or_else(|e| panic!("sheet {name}: {e}"))
@@ -534,5 +532,15 @@ fn the_issues_workbook_opens_in_libreoffice_with_every_finding_once() {
         "{:?}",
         summary[unreadable + 1]
     );
+    // The Word edition, as Writer reads it: every message as often as the
+    // reports give it, and the unreadable file.
+    libreoffice(&dir, "txt:Text (encoded):UTF8", &word);
+    let text = std::fs::read_to_string(dir.join("问题清单.txt")).unwrap();
+    let all: Vec<&String> = want.values().flatten().collect();
+    for m in &all {
+        let times = all.iter().filter(|o| o == &m).count();
+        assert_eq!(text.matches(m.as_str()).count(), times, "{m}");
+    }
+    assert!(text.contains("bad.docx"));
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -27,6 +27,15 @@ afterEach(async () => {
   await context.close();
 });
 
+/** 新建 (the question accepted), then a saved draft file opened into the new form. */
+async function openInNewForm(draft) {
+  page.once('dialog', (d) => d.accept());
+  await page.locator('[data-action="new"]').click();
+  await page.locator('input[data-import-file]').setInputFiles({ name: 'draft.json', mimeType: 'application/json', buffer: Buffer.from(draft) });
+  await page.locator('[data-import-preview]').waitFor();
+  await app.apply();
+}
+
 /** Fills a whole table-四 group consistently. */
 async function fillReview(values) {
   const fields = ['upheld', 'corrected', 'other', 'pending', 'total'];
@@ -352,11 +361,7 @@ describe('drafts kept on this PC', () => {
     await app.field('date').fill('2025年1月20日');
     const json = await app.download('draft');
     assert.match(json.name, /（草稿）\.json$/);
-    page.once('dialog', (d) => d.accept());
-    await page.locator('[data-action="new"]').click();
-    await page.locator('input[data-import-file]').setInputFiles({ name: 'draft.json', mimeType: 'application/json', buffer: Buffer.from(json.text) });
-    await page.locator('[data-import-preview]').waitFor();
-    await app.apply();
+    await openInNewForm(json.text);
     assert.equal(await app.value('t4.review.pending'), '7');
     assert.equal(await app.value('t4.review.upheld'), '七');
     assert.equal(await app.field('date').inputValue(), '2025年1月20日');
@@ -392,11 +397,7 @@ describe('findings marked 已核实 (issue 20)', () => {
     const row = page.locator('[data-batch-row="marked.json"] td');
     assert.match((await row.allTextContents())[10], /T2 已核实：正文含往年结转的申请/);
     await page.locator('[data-batch] button', { hasText: '关闭批量核对' }).click();
-    page.once('dialog', (d) => d.accept());
-    await page.locator('[data-action="new"]').click();
-    await page.locator('input[data-import-file]').setInputFiles({ name: 'draft.json', mimeType: 'application/json', buffer: Buffer.from(draft.text) });
-    await page.locator('[data-import-preview]').waitFor();
-    await app.apply();
+    await openInNewForm(draft.text);
     assert.equal(await item.getAttribute('data-acknowledged'), '');
     // An error cannot be marked.
     for (const [path, v] of [['t4.review.upheld', '1'], ['t4.review.corrected', '0'], ['t4.review.other', '0'], ['t4.review.pending', '0'], ['t4.review.total', '5']]) await app.type(path, v);
