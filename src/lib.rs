@@ -14,15 +14,25 @@
 //!            merged-cell layout and repeated header rows (layout.rs), relations R1–R4
 //! model/     pure · the report being edited (raw cell text kept), the one number
 //!            reader (number.rs), the spec §12.1 JSON and the draft envelope (json.rs),
-//!            whole-report edits: fill from a paste, next year's draft (edit.rs)
+//!            whole-report edits: fill from a paste, next year's draft (edit.rs),
+//!            汇总 of many reports (sum.rs), findings marked 已核实 (ack.rs)
 //! rules/     pure · check(report, last_year) → findings in Chinese (message.rs);
-//!            batch.rs checks many along agency chains; tests/rule_cases.rs shows each
-//! import/    pure · pasted text or HTML → report + notes; never panics:
-//!            sections.rs headings by form, front.rs title/agency/year, tokens.rs
-//!            positioned tokens, tables.rs readings judged by the sums, blanks.rs
-//!            blank-as-zero, block.rs Excel blocks, work.rs the work bound;
-//!            docx.rs and xlsx.rs open Word and Excel files (feature `docx`)
-//! render/    pure · report → HTML / text / JSON, Word (docx.rs), Excel (xlsx.rs)
+//!            batch.rs checks many along agency chains (and the CSV), hierarchy.rs
+//!            a parent against its children (H1), ack.rs which 已核实 marks hold,
+//!            issues.rs the 问题清单 (Excel and Word with feature `docx`);
+//!            tests/rule_cases.rs shows each rule
+//! import/    pure · pasted text or HTML, or a Word, Excel or PDF file → report +
+//!            notes; never panics. read/ turns what was given into a Document of
+//!            paragraphs and tables (html.rs; docx.rs, xlsx.rs, with budget.rs and
+//!            compound.rs bounding what a file may declare, feature `docx`;
+//!            pdf/ feature `pdf`); text/ finds the sections (normalize.rs,
+//!            sections.rs, front.rs for title, agency and year); tables/ reads
+//!            each table by its own sums (tokens, candidates, split, search,
+//!            accept); blanks.rs blank-as-zero, block.rs Excel blocks, note.rs
+//!            every sentence an import says, wire.rs an import as a worker's
+//!            message, work.rs the work bound
+//! render/    pure · report → HTML / text / JSON (html.rs, text.rs, mod.rs), Word
+//!            (docx.rs) and Excel (xlsx.rs) with feature `docx`
 //! ui/        shell, wasm32 only · Leptos components; ui/browser/ is the only web-sys caller
 //! cli.rs     shell, host only · `nianbao parse|check|render`
 //! sort.rs    below every layer · one sort instantiation for the whole crate (wasm size)
@@ -31,7 +41,8 @@
 //! ```
 //!
 //! Dependencies point one way: `template ← model ← rules`, `model ← import`,
-//! `render → template, model`; `ui` and `cli` use them all and nothing uses
+//! `render → template, model` (the 问题清单, which needs findings, is in
+//! `rules/`); `ui` and `cli` use them all and nothing uses
 //! them. Leptos and web-sys are declared for wasm32 only, so a pure module
 //! that named them would fail the host build; `tests/architecture.rs` checks
 //! the rest, the direction between core layers included.

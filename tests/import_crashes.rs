@@ -32,16 +32,36 @@ fn work_bound(bytes: usize) -> u64 {
     100 * bytes as u64 + 20_000_000
 }
 
-/// Imports, checks and renders; returns the import's work.
+/// Imports, checks and renders; returns the import's work. Whatever was
+/// read, every export gives a file (the report as far as it was read).
 fn full_pipeline(input: &str) -> u64 {
     work::reset();
     let imported = import(input);
     let spent = work::count();
-    let _ = check(&imported.report, None);
+    let findings = check(&imported.report, None);
+    assert!(
+        findings.iter().all(|f| !f.message.is_empty()),
+        "every finding says something"
+    );
     for &export in Export::ALL {
-        let _ = render(export, &imported.report);
+        let file = render(export, &imported.report);
+        assert!(!file.bytes.is_empty(), "{export:?} of {input:.40?}");
     }
     spent
+}
+
+/// A refusal a person can read: Chinese, without the parsers' English.
+fn in_chinese(why: &str) -> bool {
+    let english = [
+        "error",
+        "the ",
+        "invalid",
+        "expected",
+        "panicked",
+        "unexpected",
+    ];
+    why.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && !english.iter().any(|e| why.to_lowercase().contains(e))
 }
 
 #[test]
@@ -58,7 +78,15 @@ fn garbage_gives_a_clear_note_and_an_empty_report() {
         "\u{FEFF}",
     ] {
         let i = import(input);
-        assert!(i.report.is_blank() || i.cells_read < 10, "{input:?}");
+        assert!(i.report.is_blank(), "{input:?}");
+        assert_eq!(i.cells_read, 0, "{input:?}");
+        assert!(
+            i.notes.iter().any(
+                |n| n.level == Level::Warning && n.message.contains("没有找到年报的各部分标题")
+            ),
+            "{input:?}: {:?}",
+            i.notes
+        );
         full_pipeline(input);
     }
     let i = import("这是一段与年报无关的文字。");
@@ -132,6 +160,7 @@ fn binary_is_refused_in_chinese() {
     let i = import(&text);
     assert!(i.report.is_blank());
     assert!(i.notes[0].message.contains("不是文字"));
+    assert!(in_chinese(&i.notes[0].message), "{}", i.notes[0].message);
 }
 
 #[test]
@@ -282,7 +311,10 @@ fn a_damaged_pdf_is_read_or_refused_in_chinese() {
             Ok(imported) => {
                 check(&imported.report, None);
             }
-            Err(why) => assert!(why.contains("PDF"), "round {round}: {why}"),
+            Err(why) => assert!(
+                why.contains("PDF") && in_chinese(&why),
+                "round {round}: {why}"
+            ),
         }
     }
 }

@@ -166,7 +166,7 @@ impl Checked {
             .collect()
     }
 
-    /// Each finding as a list shows it: "[提醒] P3 message", and what its
+    /// Each finding as a list shows it: `[提醒] P3 message`, and what its
     /// mark says (已核实 with why, or a lapsed mark).
     pub fn lines(&self) -> Vec<String> {
         self.findings

@@ -270,6 +270,7 @@ pub const NAMES: &[(&str, &str)] = &[
     ("M3", "晚于公开期限"),
     ("M4", "总体情况缺少要点"),
     ("M5", "存在问题或收费情况未写"),
+    ("H1", "上下级不一致：上级报告与下级报告的合计不符"),
 ];
 
 /// A rule's plain name ("" for an unknown code).
