@@ -448,6 +448,9 @@ fn the_issues_workbook_opens_in_libreoffice_with_every_finding_once() {
         std::fs::write(reports.join(format!("seed_{i}.txt")), seed).unwrap();
     }
     std::fs::write(reports.join("bad.docx"), b"PK\x03\x04 not a zip").unwrap();
+    // An agency written as a formula: the workbook must keep it as text.
+    let formula = SEEDS[1].replace("大武口区人民政府办公室", "=1+1");
+    std::fs::write(reports.join("formula.txt"), formula).unwrap();
     let nianbao = |args: &[&std::ffi::OsStr]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"))
             .arg("check")
@@ -478,7 +481,7 @@ fn the_issues_workbook_opens_in_libreoffice_with_every_finding_once() {
                 .collect(),
         );
     }
-    assert_eq!(want.len(), 5);
+    assert_eq!(want.len(), 6);
     // Every sheet as tab-separated text (filter option -1: all sheets).
     libreoffice(
         &dir,
@@ -522,7 +525,11 @@ fn the_issues_workbook_opens_in_libreoffice_with_every_finding_once() {
         );
         seen += 1;
     }
-    assert_eq!(seen, 5);
+    assert_eq!(seen, 6);
+    assert!(
+        summary.iter().any(|r| r[1] == "=1+1"),
+        "the formula stays text: {summary:?}"
+    );
     let unreadable = summary
         .iter()
         .position(|r| r[0] == "未能读取的文件")
