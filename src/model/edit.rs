@@ -112,7 +112,74 @@ pub struct Changes {
     pub format_change: Option<(Format, Format)>,
 }
 
+/// "A、B、C、D、E 等": the first five names of a list.
+pub fn name_list(names: &[String]) -> String {
+    let more = if names.len() > 5 { " 等" } else { "" };
+    format!(
+        "{}{more}",
+        names.iter().take(5).cloned().collect::<Vec<_>>().join("、")
+    )
+}
+
+impl Changes {
+    /// What filling the form changes, in a sentence: fields by name, cells
+    /// by count and name.
+    pub fn said(&self, t: &crate::template::Template) -> String {
+        let mut parts = Vec::new();
+        if let Some((from, to)) = self.format_change {
+            parts.push(format!("报告格式由{}改为{}", from.notice(), to.notice()));
+        }
+        let (new, replaced): (Vec<_>, Vec<_>) =
+            self.fields.iter().partition(|(_, was_empty)| *was_empty);
+        let names = |v: &[&(Field, bool)]| {
+            v.iter()
+                .map(|(f, _)| f.label())
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        if !new.is_empty() {
+            parts.push(format!("填入{}", names(&new)));
+        }
+        if !replaced.is_empty() {
+            parts.push(format!("替换已填写的{}", names(&replaced)));
+        }
+        if self.filled > 0 {
+            parts.push(format!("新填 {} 个单元格", self.filled));
+        }
+        if !self.overwritten.is_empty() {
+            let described: Vec<String> =
+                self.overwritten.iter().map(|&id| t.describe(id)).collect();
+            parts.push(format!(
+                "覆盖 {} 个已填写且不同的单元格：{}",
+                described.len(),
+                name_list(&described)
+            ));
+        }
+        if parts.is_empty() {
+            "“原样填入表单”不会改变当前表单。".to_owned()
+        } else {
+            format!(
+                "“原样填入表单”将{}；没有读到的内容保持原样。",
+                parts.join("；")
+            )
+        }
+    }
+}
+
 impl Report {
+    /// What starting next year's draft from this report does, in plain
+    /// words before the click (None without a year).
+    pub fn next_year_said(&self) -> Option<String> {
+        let (y, n) = self.year.map(|y| (y, y + 1))?;
+        let carried = self.next_year().carried_texts().len();
+        Some(format!(
+            "“以此为上一年度报告，开始编制{n}年度”：机关名称沿用，标题改为{n}年度，报告年度{n}，落款日期留空；\
+             前言和{carried}段正文作为起草底稿填入，以黄色标为“上年文字”（改写到与上年不再相似时取消标记）；\
+             表三“二、上年结转”取{y}年“四、结转下年度继续办理”的数字；其余数字留空，填写时与{y}年的数字比对\
+             （如现行有效件数应等于上年现行有效 + 本年制发 − 本年废止）。当前表单的内容将被替换，可“撤销”。"
+        ))
+    }
+
     /// What [`Report::fill_from`] would change.
     pub fn changes_from(&self, read: &Report) -> Changes {
         let mut out = Changes {
@@ -300,10 +367,42 @@ mod tests {
         let changes = form.changes_from(&read);
         assert_eq!(changes.fields, vec![(Field::Agency, false)]);
         assert_eq!(changes.overwritten, vec![cell]);
+        assert_eq!(
+            changes.said(t),
+            "“原样填入表单”将替换已填写的机关名称；覆盖 1 个已填写且不同的单元格：\
+             表三“一、本年新收政府信息公开申请数量”行“总计”列；没有读到的内容保持原样。"
+        );
+        assert_eq!(
+            form.changes_from(&form.clone()).said(t),
+            "“原样填入表单”不会改变当前表单。"
+        );
         form.fill_from(&read);
         assert_eq!(form.text(TextKey::Problems), "已写的问题");
         assert_eq!(form.raw(cell), "6");
         assert_eq!(form.agency.as_deref(), Some("乙局"));
+    }
+
+    #[test]
+    fn next_years_draft_is_said_before_the_click() {
+        let mut last = Report {
+            year: Some(2024),
+            ..Report::default()
+        };
+        assert_eq!(Report::default().next_year_said(), None);
+        last.set_text(TextKey::Problems, "问题");
+        let said = last.next_year_said().expect("a year");
+        assert!(
+            said.starts_with("“以此为上一年度报告，开始编制2025年度”"),
+            "{said}"
+        );
+        assert!(said.contains("前言和1段正文作为起草底稿填入"), "{said}");
+        assert!(
+            said.contains("取2024年“四、结转下年度继续办理”的数字"),
+            "{said}"
+        );
+        let names: Vec<String> = (1..=7).map(|i| i.to_string()).collect();
+        assert_eq!(name_list(&names), "1、2、3、4、5 等");
+        assert_eq!(name_list(&names[..2]), "1、2");
     }
 
     #[test]

@@ -9,21 +9,12 @@ use super::browser::{dom, extras, paste};
 use super::state::AppState;
 use crate::import::text::normalize;
 use crate::import::{self, Imported, NoteKind};
-use crate::model::edit::{Changes, Field};
+use crate::model::edit::name_list;
 use crate::model::Report;
 use crate::rules::{self, Severity};
 
 /// Pastes longer than this (bytes) are read but not shown in the box.
 const SHOWN_MAX: usize = 200_000;
-
-/// "A、B、C、D、E 等": the first five names of a list.
-fn name_list(names: &[String]) -> String {
-    let more = if names.len() > 5 { " 等" } else { "" };
-    format!(
-        "{}{more}",
-        names.iter().take(5).cloned().collect::<Vec<_>>().join("、")
-    )
-}
 
 /// Imports a paste or a text file in the importer worker. A
 /// traditional-script text is first made simplified by the 繁體 worker (the
@@ -199,19 +190,10 @@ fn Preview(imported: Imported, current: Report) -> impl IntoView {
         .filter(|&id| r.raw(id).trim().is_empty())
         .map(|id| t.describe(id))
         .collect();
-    let changes = current.changes_from(r);
-    let overwritten = changes_text(&changes, t);
+    let overwritten = current.changes_from(r).said(t);
     // Starting next year's draft from it: said in plain words before the click.
     let next = r.year.map(|y| (y, y + 1));
-    let next_year_text = next.map(|(y, n)| {
-        let carried = r.next_year().carried_texts().len();
-        format!(
-            "“以此为上一年度报告，开始编制{n}年度”：机关名称沿用，标题改为{n}年度，报告年度{n}，落款日期留空；\
-             前言和{carried}段正文作为起草底稿填入，以黄色标为“上年文字”（改写到与上年不再相似时取消标记）；\
-             表三“二、上年结转”取{y}年“四、结转下年度继续办理”的数字；其余数字留空，填写时与{y}年的数字比对\
-             （如现行有效件数应等于上年现行有效 + 本年制发 − 本年废止）。当前表单的内容将被替换，可“撤销”。"
-        )
-    });
+    let next_year_text = r.next_year_said();
     // A report of an earlier year than this one: starting this year's draft
     // from it is the main job, and the first button.
     let starts_next = r.year.is_some_and(|y| y < dom::this_year());
@@ -302,51 +284,5 @@ fn Preview(imported: Imported, current: Report) -> impl IntoView {
                 <ul class="notes">{own_list}</ul>
             </details>
         </div>
-    }
-}
-
-/// What filling the form changes, in a sentence: fields by name, cells by count
-/// and name.
-fn changes_text(changes: &Changes, t: &crate::template::Template) -> String {
-    let mut parts = Vec::new();
-    if let Some((from, to)) = changes.format_change {
-        parts.push(format!("报告格式由{}改为{}", from.notice(), to.notice()));
-    }
-    let (new, replaced): (Vec<_>, Vec<_>) =
-        changes.fields.iter().partition(|(_, was_empty)| *was_empty);
-    let names = |v: &[&(Field, bool)]| {
-        v.iter()
-            .map(|(f, _)| f.label())
-            .collect::<Vec<_>>()
-            .join("、")
-    };
-    if !new.is_empty() {
-        parts.push(format!("填入{}", names(&new)));
-    }
-    if !replaced.is_empty() {
-        parts.push(format!("替换已填写的{}", names(&replaced)));
-    }
-    if changes.filled > 0 {
-        parts.push(format!("新填 {} 个单元格", changes.filled));
-    }
-    if !changes.overwritten.is_empty() {
-        let described: Vec<String> = changes
-            .overwritten
-            .iter()
-            .map(|&id| t.describe(id))
-            .collect();
-        parts.push(format!(
-            "覆盖 {} 个已填写且不同的单元格：{}",
-            described.len(),
-            name_list(&described)
-        ));
-    }
-    if parts.is_empty() {
-        "“原样填入表单”不会改变当前表单。".to_owned()
-    } else {
-        format!(
-            "“原样填入表单”将{}；没有读到的内容保持原样。",
-            parts.join("；")
-        )
     }
 }
