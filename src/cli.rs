@@ -278,7 +278,7 @@ fn finding_json(report: &Report, f: &Finding) -> serde_json::Value {
     use crate::rules::ack::Mark;
     let t = report.template();
     let mut v = serde_json::json!({
-        "rule": f.rule,
+        "rule": f.rule.id(),
         "severity": f.severity.as_str(),
         "cells": f.cells.iter().map(|&c| t.cell(c).path.clone()).collect::<Vec<_>>(),
         "message": f.message,

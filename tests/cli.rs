@@ -592,7 +592,7 @@ fn an_acknowledged_warning_is_carried_with_its_reason_and_lapses_when_its_cell_c
     let marked = of("marked.json")["findings"].as_array().unwrap().clone();
     let it = marked
         .iter()
-        .find(|f| f["rule"] == warning.rule && f["message"] == warning.message.as_str())
+        .find(|f| f["rule"] == warning.rule.id() && f["message"] == warning.message.as_str())
         .unwrap();
     assert_eq!(it["acknowledged"], "正文所述含往年结转，已核实");
     let lapsed = of("changed.json")["findings"].as_array().unwrap().clone();

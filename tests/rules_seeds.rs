@@ -23,14 +23,14 @@ fn paths(r: &Report, cells: &[nianbao::template::CellId]) -> Vec<String> {
 fn errors(f: &[Finding]) -> Vec<(&'static str, Option<i64>, Option<i64>)> {
     f.iter()
         .filter(|x| x.severity == Severity::Error)
-        .map(|x| (x.rule, x.expected, x.actual))
+        .map(|x| (x.rule.id(), x.expected, x.actual))
         .collect()
 }
 
 fn rules_of(f: &[Finding], severity: Severity) -> Vec<&'static str> {
     f.iter()
         .filter(|x| x.severity == severity)
-        .map(|x| x.rule)
+        .map(|x| x.rule.id())
         .collect()
 }
 

@@ -4,6 +4,7 @@
 //! (`rules/text.rs`); the importer takes them as a witness of the tables it
 //! reads. Scanners, no regex (wasm size).
 
+use crate::template::checks::Rule;
 use crate::template::{table3, table3::Role, table4, CellId, Template};
 
 /// A clause of prose: text between 。；！？ or line breaks.
@@ -81,7 +82,7 @@ impl Cells {
 
 /// One number the prose of 一 states about a table total (spec §6.4).
 pub(crate) struct ClaimDef {
-    pub(crate) rule: &'static str,
+    pub(crate) rule: Rule,
     /// The words the number follows ("收到…5件").
     pub(crate) keys: &'static [&'static str],
     pub(crate) about: About,
@@ -102,42 +103,42 @@ impl ClaimDef {
 
 pub(crate) const CLAIMS: [ClaimDef; 6] = [
     ClaimDef {
-        rule: "T2",
+        rule: Rule::T2,
         keys: &["新收", "收到", "受理"],
         about: About::Requests,
         cells: Cells::T3(Role::NewReceived),
         with_carried_over: Some(false),
     },
     ClaimDef {
-        rule: "T3",
+        rule: Rule::T3,
         keys: &["办理", "办结", "答复"],
         about: About::Requests,
         cells: Cells::T3(Role::ResultTotal),
         with_carried_over: Some(true),
     },
     ClaimDef {
-        rule: "T4",
+        rule: Rule::T4,
         keys: &["结转下年"],
         about: About::Any,
         cells: Cells::T3(Role::CarriedForward),
         with_carried_over: None,
     },
     ClaimDef {
-        rule: "T5",
+        rule: Rule::T5,
         keys: &["上年结转"],
         about: About::Any,
         cells: Cells::T3(Role::CarriedOver),
         with_carried_over: None,
     },
     ClaimDef {
-        rule: "T6",
+        rule: Rule::T6,
         keys: &["行政复议"],
         about: About::Cases,
         cells: Cells::T4(&[0]),
         with_carried_over: None,
     },
     ClaimDef {
-        rule: "T7",
+        rule: Rule::T7,
         keys: &["行政诉讼"],
         about: About::Cases,
         cells: Cells::T4(&[1, 2]),
@@ -171,7 +172,7 @@ pub(crate) fn all_done(clauses: &[&str]) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
     /// The T rule whose words found it.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// Each set of cells whose sum the number may be.
     pub cells: Vec<Vec<CellId>>,
     /// The number stated.
@@ -235,7 +236,7 @@ pub fn quotes(t: &Template, text: &str) -> Vec<Quote> {
         numbers.dedup();
         if let [value] = numbers.as_slice() {
             out.push(Quote {
-                rule: "T6",
+                rule: Rule::T6,
                 cells: vec![vec![t.t4_cell(0, field)]],
                 value: *value,
             });

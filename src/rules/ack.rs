@@ -53,7 +53,7 @@ fn stored<'a>(report: &'a Report, f: &Finding) -> Option<&'a Acknowledged> {
     report
         .acknowledged
         .iter()
-        .find(|a| a.rule == f.rule && a.cells == cells && a.field == field)
+        .find(|a| a.rule == f.rule.id() && a.cells == cells && a.field == field)
 }
 
 /// The finding's standing in `report`.
@@ -91,7 +91,7 @@ pub fn acknowledge(report: &mut Report, f: &Finding, reason: &str) -> Result<(),
     withdraw(report, f);
     let (cells, field, values) = key(report, f);
     report.acknowledged.push(Acknowledged {
-        rule: f.rule.to_owned(),
+        rule: f.rule.id().to_owned(),
         cells,
         field,
         values,
@@ -106,7 +106,7 @@ pub fn withdraw(report: &mut Report, f: &Finding) {
     let (cells, field, _) = key(report, f);
     report
         .acknowledged
-        .retain(|a| !(a.rule == f.rule && a.cells == cells && a.field == field));
+        .retain(|a| !(a.rule == f.rule.id() && a.cells == cells && a.field == field));
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! R1–R4 (the 勾稽 relations), D1 (domain) and D2 (completeness), spec §6.1,
 //! and the suspect cell where a failing row meets a failing column.
 
-use super::{message, Finding, Severity};
+use super::{message, Finding, Rule, Severity};
 use crate::model::{Report, Value};
 use crate::template::{table3::Role, Axis, CellId, Relation, RelationKind, TableId, Template};
 
@@ -15,7 +15,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
         if let Value::Invalid(reason) = value(id) {
             out.push(
                 Finding::new(
-                    "D1",
+                    Rule::D1,
                     Severity::Error,
                     message::invalid(t, id, report.raw(id), reason),
                 )
@@ -37,10 +37,14 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             continue;
         }
         let finding = if blank.len() == cells.len() {
-            Finding::new("D2", Severity::Warning, message::table_empty(table))
+            Finding::new(Rule::D2, Severity::Warning, message::table_empty(table))
         } else {
-            Finding::new("D2", Severity::Warning, message::blanks(t, table, &blank))
-                .with_cells(blank)
+            Finding::new(
+                Rule::D2,
+                Severity::Warning,
+                message::blanks(t, table, &blank),
+            )
+            .with_cells(blank)
         };
         out.push(finding.about_blanks());
     }
@@ -53,7 +57,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
         match rel.sums(|c| value(c).number()) {
             Some((l, r)) if l != r => {
                 let mut f = Finding::new(
-                    rel.kind.id(),
+                    rel.kind.rule(),
                     Severity::Error,
                     message::relation(t, rel, report, l, r),
                 )
@@ -98,7 +102,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
         absent.dedup();
         out.push(
             Finding::new(
-                kind.id(),
+                kind.rule(),
                 Severity::Info,
                 message::not_assessable(t, &rels, &absent),
             )

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::ack::{mark, Mark};
-use super::{check, message, tally, Finding, Severity};
+use super::{check, message, tally, Finding, Rule, Severity};
 use crate::model::Report;
 
 /// The columns of a batch summary (CLI table, CSV, the app's table).
@@ -127,7 +127,7 @@ impl Checked {
         let cells = report.template().cells.len();
         let cells_read = report.filled_cells();
         if cells_read == 0 {
-            let note = Finding::new("M1", Severity::Info, message::unreadable(cells));
+            let note = Finding::new(Rule::M1, Severity::Info, message::unreadable(cells));
             return Checked {
                 findings: vec![note],
                 marks: vec![Mark::Open],

@@ -2,7 +2,7 @@
 //! mergers, splits and 清理 exercises break them legitimately. X5: a text
 //! part that repeats last year's (reviewers flag such reports).
 
-use super::{message, Finding, Severity};
+use super::{message, Finding, Rule, Severity};
 use std::collections::HashMap;
 
 use crate::model::{edit::Field, Report, TextKey};
@@ -13,7 +13,7 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
     if let (Some(y), Some(py)) = (report.year, prev.year) {
         if py != y - 1 {
             out.push(Finding::new(
-                "X1",
+                Rule::X1,
                 Severity::Info,
                 message::years_not_consecutive(y, py),
             ));
@@ -30,7 +30,7 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
         if let (Some(this), Some(before)) = (report.number(this_id), prev.number(prev_id)) {
             if this != before {
                 let mut f = Finding::new(
-                    "X1",
+                    Rule::X1,
                     Severity::Warning,
                     message::carry_over(t, col.label, this, before),
                 )
@@ -48,7 +48,7 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
         if let Some(percent) = copied(report.text(key), prev.text(key)) {
             out.push(
                 Finding::new(
-                    "X5",
+                    Rule::X5,
                     Severity::Warning,
                     message::copied_text(key.title(), percent),
                 )
@@ -85,7 +85,7 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
         let expected = prev_in_force + issued - repealed;
         if in_force != expected {
             let mut f = Finding::new(
-                "X2",
+                Rule::X2,
                 Severity::Warning,
                 message::stock(label, in_force, prev_in_force, issued, repealed),
             )
@@ -97,7 +97,7 @@ pub(super) fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
         if repealed > prev_in_force + issued {
             out.push(
                 Finding::new(
-                    "X3",
+                    Rule::X3,
                     Severity::Warning,
                     message::over_repealed(label, repealed, prev_in_force + issued),
                 )

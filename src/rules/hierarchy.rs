@@ -5,13 +5,13 @@
 //! children's sum and the difference. A parent that reports its own 本级
 //! only is not checked (the shells let the user switch the check off).
 
-use super::{Finding, Severity};
+use super::{Finding, Rule, Severity};
 use crate::model::number::format_value;
 use crate::model::sum::sum;
 use crate::model::Report;
 
 /// The rule's id.
-pub const RULE: &str = "H1";
+pub const RULE: Rule = Rule::H1;
 
 /// The parent's cells against the sum of `children`: the children of its
 /// year and format that were compared (indices into `children`; the others

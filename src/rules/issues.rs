@@ -135,7 +135,7 @@ fn finding_row(report: &Report, f: &Finding) -> [String; 6] {
     };
     [
         f.severity.label().to_owned(),
-        f.rule.to_owned(),
+        f.rule.id().to_owned(),
         format!("{}{more}", cells.join("、")),
         actual,
         shown(f.expected),

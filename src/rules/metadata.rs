@@ -1,7 +1,7 @@
 //! M1–M5 (spec §6.5): structure, year, deadline, coverage of section 一,
 //! sections 五 and 六.
 
-use super::{message, Finding, Severity};
+use super::{message, Finding, Rule, Severity};
 use crate::model::outline::{parse_date, statistics_year, stray_years, years_in};
 use crate::model::{edit::Field, Report, TextKey};
 use crate::template::{table3, TableId, TOPICS};
@@ -19,7 +19,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
                 .collect();
             if !cells.iter().any(|&c| filled(c)) {
                 out.push(
-                    Finding::new("M1", Severity::Warning, message::row_missing(row))
+                    Finding::new(Rule::M1, Severity::Warning, message::row_missing(row))
                         .with_cells(cells)
                         .about_blanks(),
                 );
@@ -35,7 +35,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             if text.trim().is_empty() {
                 out.push(
                     Finding::new(
-                        "M1",
+                        Rule::M1,
                         Severity::Warning,
                         message::section_empty(section.title),
                     )
@@ -48,7 +48,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     // M2: the year.
     match report.year {
         None if !report.is_blank() => out.push(
-            Finding::new("M2", Severity::Warning, message::YEAR_MISSING.into())
+            Finding::new(Rule::M2, Severity::Warning, message::YEAR_MISSING.into())
                 .on_field(Field::Year)
                 .about_blanks(),
         ),
@@ -58,7 +58,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
                 if found != year {
                     out.push(
                         Finding::new(
-                            "M2",
+                            Rule::M2,
                             Severity::Warning,
                             message::year_mismatch("标题", found, year),
                         )
@@ -70,7 +70,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             if let Some(found) = period {
                 out.push(
                     Finding::new(
-                        "M2",
+                        Rule::M2,
                         Severity::Warning,
                         message::year_mismatch("统计期限", found, year),
                     )
@@ -85,7 +85,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
                     }
                     out.push(
                         Finding::new(
-                            "M2",
+                            Rule::M2,
                             Severity::Warning,
                             message::stray_year(field.label(), found, year),
                         )
@@ -98,7 +98,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
                 if y != year + 1 {
                     out.push(
                         Finding::new(
-                            "M2",
+                            Rule::M2,
                             Severity::Warning,
                             message::date_year(&report.meta.date, year),
                         )
@@ -108,14 +108,14 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
                     // M3: 第四十九条: departments by 31 Jan, governments by 31 Mar.
                     let deadline = format!("{}年3月31日", year + 1);
                     out.push(Finding::new(
-                        "M3",
+                        Rule::M3,
                         Severity::Warning,
                         message::late(&report.meta.date, &deadline),
                     ));
                 } else if (m, d) > (1, 31) && !is_government(report) {
                     let deadline = format!("{}年1月31日，政府部门", year + 1);
                     out.push(Finding::new(
-                        "M3",
+                        Rule::M3,
                         Severity::Info,
                         message::late(&report.meta.date, &deadline),
                     ));
@@ -136,7 +136,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             .collect();
         if !missing.is_empty() {
             out.push(Finding::new(
-                "M4",
+                Rule::M4,
                 Severity::Warning,
                 message::topics_missing(&missing),
             ));
@@ -147,7 +147,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     if !report.is_blank() {
         let problems = report.text(TextKey::Problems).trim();
         if problems.is_empty() || matches!(problems, "无" | "无。" | "暂无" | "暂无。") {
-            let f = Finding::new("M5", Severity::Warning, message::problems_empty())
+            let f = Finding::new(Rule::M5, Severity::Warning, message::problems_empty())
                 .on_field(Field::Text(TextKey::Problems));
             out.push(if problems.is_empty() {
                 f.about_blanks()
@@ -158,7 +158,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
         let other = report.text(TextKey::Other);
         if !other.trim().is_empty() && !mentions_fee(other) {
             out.push(Finding::new(
-                "M5",
+                Rule::M5,
                 Severity::Info,
                 message::fee_not_mentioned(),
             ));

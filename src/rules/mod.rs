@@ -21,6 +21,8 @@ mod metadata;
 mod plausibility;
 mod text;
 
+pub use crate::template::checks::{Family, Rule};
+
 use crate::model::{edit::Field, Report};
 use crate::template::CellId;
 
@@ -58,8 +60,8 @@ impl Severity {
 /// One thing the checks found.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Finding {
-    /// Spec rule id: "R1" … "M5".
-    pub rule: &'static str,
+    /// The rule.
+    pub rule: Rule,
     /// Severity.
     pub severity: Severity,
     /// The cells involved.
@@ -85,7 +87,7 @@ pub struct Finding {
 /// A finding's [identity](Finding::identity).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Identity {
-    rule: &'static str,
+    rule: Rule,
     severity: Severity,
     cells: Vec<CellId>,
     suspect: Option<CellId>,
@@ -108,7 +110,7 @@ impl Finding {
         }
     }
 
-    fn new(rule: &'static str, severity: Severity, message: String) -> Finding {
+    fn new(rule: Rule, severity: Severity, message: String) -> Finding {
         Finding {
             rule,
             severity,
@@ -181,22 +183,22 @@ pub fn check(report: &Report, previous: Option<&Report>) -> Vec<Finding> {
 fn merge(out: &mut Vec<Finding>, t: &crate::template::Template) {
     let copied: Vec<Field> = out
         .iter()
-        .filter(|f| f.rule == "X5")
+        .filter(|f| f.rule == Rule::X5)
         .filter_map(|f| f.field)
         .collect();
     let blank: std::collections::HashSet<CellId> = out
         .iter()
-        .filter(|f| f.rule == "D2")
+        .filter(|f| f.rule == Rule::D2)
         .flat_map(|f| f.cells.iter().copied())
         .collect();
     let mut years: Vec<(Field, i64)> = Vec::new();
     let mut rows: Vec<(Vec<CellId>, bool)> = Vec::new();
     out.retain(|f| match (f.rule, f.field, f.actual) {
-        ("M2", Some(field), Some(year)) if copied.contains(&field) => {
+        (Rule::M2, Some(field), Some(year)) if copied.contains(&field) => {
             years.push((field, year));
             false
         }
-        ("M1", _, _) if !f.cells.is_empty() && f.cells.iter().all(|c| blank.contains(c)) => {
+        (Rule::M1, _, _) if !f.cells.is_empty() && f.cells.iter().all(|c| blank.contains(c)) => {
             // A row of the balance (R1) left empty leaves it unassessable.
             let unbalanced = t.relations.iter().any(|r| {
                 r.kind == crate::template::relations::RelationKind::R1
@@ -208,7 +210,7 @@ fn merge(out: &mut Vec<Finding>, t: &crate::template::Template) {
         _ => true,
     });
     for f in out.iter_mut() {
-        if f.rule == "X5" {
+        if f.rule == Rule::X5 {
             let found: Vec<i64> = years
                 .iter()
                 .filter(|(field, _)| Some(*field) == f.field)
@@ -218,7 +220,7 @@ fn merge(out: &mut Vec<Finding>, t: &crate::template::Template) {
                 f.message.push_str(&message::years_in_copy(&found));
             }
         }
-        if f.rule == "D2" {
+        if f.rule == Rule::D2 {
             let whole: Vec<&(Vec<CellId>, bool)> = rows
                 .iter()
                 .filter(|(cells, _)| cells.iter().all(|c| f.cells.contains(c)))
@@ -234,51 +236,6 @@ fn merge(out: &mut Vec<Finding>, t: &crate::template::Template) {
             }
         }
     }
-}
-
-/// Every rule's plain Chinese name, for a tooltip and the legend: the code
-/// alone means nothing to an officer.
-pub const NAMES: &[(&str, &str)] = &[
-    (
-        "R1",
-        "收支平衡：本年新收 + 上年结转 = 办理结果总计 + 结转下年度",
-    ),
-    ("R2", "办理结果合计：（七）总计等于各项办理结果之和"),
-    ("R3", "行合计：总计等于各类申请人之和"),
-    ("R4", "表四合计：总计等于结果维持、纠正、其他、尚未审结之和"),
-    ("D1", "数值不合规：应为不小于 0 的整数"),
-    ("D2", "未填写：没有发生的事项应填 0"),
-    ("X1", "与上年衔接：上年结转 = 上年的结转下年度"),
-    ("X2", "现行有效件数衔接：上年现行有效 + 本年制发 − 本年废止"),
-    ("X3", "废止件数超过可废止的件数"),
-    ("X5", "沿用上年文字：与上一年度报告高度相似"),
-    ("P1", "现行有效件数少于本年制发件数"),
-    ("P2", "有收费通知，正文未说明信息处理费"),
-    ("P3", "正文说收取了信息处理费"),
-    ("P4", "复议后起诉而本年无行政复议"),
-    ("T1", "正文与表格不一致：申请件数"),
-    ("T2", "正文与表格不一致：收到申请件数"),
-    ("T3", "正文与表格不一致：办结件数"),
-    ("T4", "正文与表格不一致：结转下年度件数"),
-    ("T5", "正文与表格不一致：上年结转件数"),
-    ("T6", "正文与表格不一致：行政复议件数"),
-    ("T7", "正文与表格不一致：行政诉讼件数"),
-    ("T8", "正文与表格不一致：行政复议、行政诉讼"),
-    ("T9", "正文与表格不一致：规范性文件件数"),
-    ("M1", "缺少内容：整行或整个部分没有填写"),
-    ("M2", "年份不一致"),
-    ("M3", "晚于公开期限"),
-    ("M4", "总体情况缺少要点"),
-    ("M5", "存在问题或收费情况未写"),
-    ("H1", "上下级不一致：上级报告与下级报告的合计不符"),
-];
-
-/// A rule's plain name ("" for an unknown code).
-pub fn name(rule: &str) -> &'static str {
-    NAMES
-        .iter()
-        .find(|(id, _)| *id == rule)
-        .map_or("", |(_, name)| name)
 }
 
 /// Counts of (errors, warnings, infos).

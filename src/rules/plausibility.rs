@@ -1,6 +1,6 @@
 //! P1–P4 (spec §6.3): within-year plausibility. Warnings and notes only.
 
-use super::{message, metadata::mentions_fee, Finding, Severity};
+use super::{message, metadata::mentions_fee, Finding, Rule, Severity};
 use crate::model::{Report, TextKey};
 use crate::template::{table2, table3, table4, CellId, Format};
 
@@ -21,7 +21,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
                 let label = t.cell(issued_id).row_label;
                 out.push(
                     Finding::new(
-                        "P1",
+                        Rule::P1,
                         Severity::Warning,
                         message::in_force_below_issued(label, in_force, issued),
                     )
@@ -36,7 +36,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
         if n > 0 && !mentions_fee(report.text(TextKey::Other)) {
             out.push(
                 Finding::new(
-                    "P2",
+                    Rule::P2,
                     Severity::Warning,
                     message::fee_unpaid_without_text(t.cell(id).row_label, n),
                 )
@@ -54,7 +54,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     });
     if collected {
         out.push(Finding::new(
-            "P3",
+            Rule::P3,
             Severity::Info,
             message::FEE_COLLECTED.into(),
         ));
@@ -66,7 +66,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     if let (Some(0), Some(n)) = (report.number(review), report.number(after)) {
         if n > 0 {
             out.push(
-                Finding::new("P4", Severity::Info, message::suits_after_review(n))
+                Finding::new(Rule::P4, Severity::Info, message::suits_after_review(n))
                     .with_cells([after, review]),
             );
         }

@@ -2,7 +2,7 @@
 //! tables. Never blocking: a mismatch warns; several different numbers for
 //! the same thing only inform. Scanners, no regex (wasm size).
 
-use super::{message, Finding, Severity};
+use super::{message, Finding, Rule, Severity};
 use crate::model::prose::{all_done, clauses, count_after, negated, said, Cells, CLAIMS};
 use crate::model::{Report, TextKey};
 use crate::template::{table2, table3::Role, CellId, Template};
@@ -18,7 +18,7 @@ fn quote(clause: &str) -> String {
 
 /// One expectation: the numbers the text states for something, and what the table says.
 struct Claim<'a> {
-    rule: &'static str,
+    rule: Rule,
     place: String,
     cells: Vec<CellId>,
     /// Acceptable table values (T2 and T3 accept two readings).
@@ -77,13 +77,7 @@ fn place(t: &Template, cells: &[CellId]) -> String {
 
 /// A statement that there were none ("未收到…申请", "未发生…复议、诉讼")
 /// against totals that are not zero (T1, T8).
-fn none_said(
-    report: &Report,
-    rule: &'static str,
-    said: &str,
-    cells: &[CellId],
-    out: &mut Vec<Finding>,
-) {
+fn none_said(report: &Report, rule: Rule, said: &str, cells: &[CellId], out: &mut Vec<Finding>) {
     let t = report.template();
     let nonzero: Vec<CellId> = cells
         .iter()
@@ -126,7 +120,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             let received = Cells::T3(Role::NewReceived).ids(t);
             accepted.extend(sum(&[received, carried_over.clone()].concat()));
         }
-        if def.rule == "T2" {
+        if def.rule == Rule::T2 {
             named.extend(&carried_over);
         }
         Claim {
@@ -149,7 +143,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     });
     if none_received {
         let cells = Cells::T3(Role::NewReceived).ids(t);
-        none_said(report, "T1", "未收到政府信息公开申请", &cells, out);
+        none_said(report, Rule::T1, "未收到政府信息公开申请", &cells, out);
     }
     // T8: "未发生行政复议、行政诉讼" while 表四 is not 0.
     let no_cases = all
@@ -157,7 +151,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
         .any(|c| (c.contains("行政复议") || c.contains("行政诉讼")) && negated(c));
     if no_cases {
         let cells = Cells::T4(&[0, 1, 2]).ids(t);
-        none_said(report, "T8", "无行政复议、行政诉讼", &cells, out);
+        none_said(report, Rule::T8, "无行政复议、行政诉讼", &cells, out);
     }
 
     // T9 (weak): 规范性文件 N件 in the 主动公开 text against 表二 本年制发件数.
@@ -170,7 +164,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             .filter_map(|c| count_after(c, "规范性文件").map(|n| (n, c)))
             .collect();
         Claim {
-            rule: "T9",
+            rule: Rule::T9,
             place: t.describe(id),
             cells: vec![id],
             accepted: report.number(id).into_iter().collect(),

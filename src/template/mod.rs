@@ -5,6 +5,7 @@
 //! checks, the importer and the renderers all walk [`Template`].
 //! Pure: no IO, no browser.
 
+pub mod checks;
 pub mod layout;
 pub mod relations;
 pub mod sections;

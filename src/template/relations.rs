@@ -20,6 +20,17 @@ pub enum RelationKind {
 }
 
 impl RelationKind {
+    /// The rule that checks it.
+    pub fn rule(self) -> super::checks::Rule {
+        use super::checks::Rule;
+        match self {
+            RelationKind::R1 => Rule::R1,
+            RelationKind::R2 => Rule::R2,
+            RelationKind::R3 => Rule::R3,
+            RelationKind::R4 => Rule::R4,
+        }
+    }
+
     /// The spec id ("R1" …).
     pub fn id(self) -> &'static str {
         match self {

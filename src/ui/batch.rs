@@ -139,7 +139,7 @@ pub fn BatchTable(
             let items = (!off).then(|| {
                 findings
                     .into_iter()
-                    .map(|f| view! { <li class=format!("note {}", f.severity.as_str()) data-rule=f.rule>{format!("[{}] {} {}", f.severity.label(), f.rule, f.message)}</li> })
+                    .map(|f| view! { <li class=format!("note {}", f.severity.as_str()) data-rule=f.rule.id()>{format!("[{}] {} {}", f.severity.label(), f.rule, f.message)}</li> })
                     .collect_view()
             });
             let remember = move |ev: leptos::ev::Event| {
@@ -198,7 +198,7 @@ pub fn BatchTable(
                 .zip(checked.lines())
                 .map(|((f, m), line)| {
                     let class = if m.is_open() { format!("note {}", f.severity.as_str()) } else { "note acknowledged".to_owned() };
-                    view! { <li class=class data-rule=f.rule>{line}</li> }
+                    view! { <li class=class data-rule=f.rule.id()>{line}</li> }
                 })
                 .collect_view();
             let row_class = if !checked.readable() {

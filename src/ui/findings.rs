@@ -143,7 +143,7 @@ fn FindingItem(finding: Finding) -> impl IntoView {
         .map(|&c| template.cell(c).path.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    let name = crate::rules::name(finding.rule);
+    let name = finding.rule.name();
     let short = name.split('：').next().unwrap_or(name);
     let body = view! {
         <span class="badge">{finding.severity.label()}</span>
@@ -155,7 +155,7 @@ fn FindingItem(finding: Finding) -> impl IntoView {
         false => view! { <div class="goto">{body}</div> }.into_any(),
     };
     view! {
-        <li class=severity_class(finding.severity) data-rule=finding.rule data-severity=finding.severity.as_str() data-cells=cells
+        <li class=severity_class(finding.severity) data-rule=finding.rule.id() data-severity=finding.severity.as_str() data-cells=cells
             class:acknowledged=move || standing.with(|m| matches!(m, Mark::Acknowledged(_)))
             data-acknowledged=move || standing.with(|m| matches!(m, Mark::Acknowledged(_))).then_some("")>
             {body}
@@ -187,7 +187,11 @@ impl Group {
         match f.field {
             Some(Field::Text(_) | Field::Preamble) => Group::Texts,
             Some(_) => Group::Meta,
-            None if f.rule.starts_with('T') || f.rule == "M4" || f.rule == "M5" => Group::Texts,
+            None if f.rule.family() == crate::rules::Family::Text
+                || matches!(f.rule, crate::rules::Rule::M4 | crate::rules::Rule::M5) =>
+            {
+                Group::Texts
+            }
             None => Group::Other,
         }
     }
@@ -287,9 +291,9 @@ fn GroupedFindings() -> impl IntoView {
 /// What each rule's code means.
 #[component]
 fn Legend() -> impl IntoView {
-    let rows = crate::rules::NAMES
+    let rows = crate::rules::Rule::ALL
         .iter()
-        .map(|(id, name)| view! { <dt>{*id}</dt><dd>{*name}</dd> })
+        .map(|rule| view! { <dt>{rule.id()}</dt><dd>{rule.name()}</dd> })
         .collect_view();
     view! {
         <details class="legend" data-legend="">

@@ -236,7 +236,7 @@ fn Preview(imported: Imported, current: Report) -> impl IntoView {
     let own_list = own
         .into_iter()
         .filter(|f| f.severity != Severity::Info)
-        .map(|f| view! { <li class="note" data-preview-rule=f.rule title=rules::name(f.rule)>{f.message}</li> })
+        .map(|f| view! { <li class="note" data-preview-rule=f.rule.id() title=f.rule.name()>{f.message}</li> })
         .collect_view();
     view! {
         <div class="preview" data-import-preview="">

@@ -374,7 +374,11 @@ impl AppState {
     pub fn still_last_years(self) -> Vec<Field> {
         let mut fields: Vec<Field> = self.last_year.get_untracked().into_iter().collect();
         self.findings.with_untracked(|fs| {
-            fields.extend(fs.iter().filter(|f| f.rule == "X5").filter_map(|f| f.field));
+            fields.extend(
+                fs.iter()
+                    .filter(|f| f.rule == rules::Rule::X5)
+                    .filter_map(|f| f.field),
+            );
         });
         let order: Vec<Field> = Field::all().collect();
         crate::sort::by_key(&mut fields, |f| order.iter().position(|o| o == f));
