@@ -406,7 +406,13 @@ fn sum(
         }
     }
     let export = args.export.unwrap_or(Export::Text);
-    out.write_all(&render_in(export, &summed.report, args.script).bytes)?;
+    match render_in(export, &summed.report, args.script) {
+        Ok(file) => out.write_all(&file.bytes)?,
+        Err(why) => {
+            writeln!(err, "{why}")?;
+            return Ok(1);
+        }
+    }
     Ok(status)
 }
 
@@ -692,7 +698,13 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     }
                 } else {
                     let export = args.export.unwrap_or(Export::Html);
-                    out.write_all(&render_in(export, &report, args.script).bytes)?;
+                    match render_in(export, &report, args.script) {
+                        Ok(file) => out.write_all(&file.bytes)?,
+                        Err(why) => {
+                            writeln!(err, "{path}：{why}")?;
+                            status = 1;
+                        }
+                    }
                 }
             }
             Ok(status)

@@ -70,7 +70,7 @@
 //! let findings = nianbao::rules::check(&report, None);
 //! let r4 = findings.iter().find(|f| f.rule == "R4").unwrap();
 //! assert_eq!(r4.expected, Some(1));
-//! let html = nianbao::render::render(nianbao::render::Export::Html, &report);
+//! let html = nianbao::render::render(nianbao::render::Export::Html, &report).unwrap();
 //! assert!(html.text().contains("<table class=\"t4\">"));
 //! ```
 #![warn(missing_docs)]

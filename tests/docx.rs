@@ -22,7 +22,7 @@ fn document_xml(bytes: &[u8]) -> String {
 #[test]
 fn the_word_file_has_the_official_merged_cells_and_all_text() {
     let r = import(SEEDS[0]).report;
-    let out = render(Export::Docx, &r);
+    let out = render(Export::Docx, &r).expect("renders");
     assert_eq!(
         out.filename,
         "新城区行政审批和政务服务局2023年政府信息公开工作年度报告.docx"
@@ -53,7 +53,7 @@ fn the_word_file_has_the_official_merged_cells_and_all_text() {
 #[test]
 fn the_word_file_can_be_traditional() {
     let r = import(SEEDS[1]).report;
-    let out = render_in(Export::Docx, &r, Script::Traditional);
+    let out = render_in(Export::Docx, &r, Script::Traditional).expect("renders");
     let xml = document_xml(&out.bytes);
     assert!(xml.contains("收到和處理政府信息公開申請情況"));
     assert!(xml.contains("大武口區人民政府辦公室"));
@@ -87,7 +87,7 @@ fn same_report(name: &str, want: &nianbao::model::Report, got: &nianbao::model::
 fn our_word_files_open_again_with_every_cell() {
     for (i, seed) in SEEDS.iter().enumerate() {
         let report = import(seed).report;
-        let docx = render(Export::Docx, &report).bytes;
+        let docx = render(Export::Docx, &report).expect("renders").bytes;
         let back = nianbao::import::open_report(&docx).unwrap();
         same_report(&format!("seed {i}"), &report, &back.report);
         assert!(back.notes[0].message.contains("Word"));
@@ -105,7 +105,7 @@ fn word_files_libreoffice_writes_from_the_web_page_open_with_every_cell() {
     for (i, report) in reports.iter().enumerate() {
         std::fs::write(
             dir.join(format!("r{i}.html")),
-            render(Export::Html, report).bytes,
+            render(Export::Html, report).expect("renders").bytes,
         )
         .unwrap();
     }
@@ -168,8 +168,16 @@ fn the_workbook_round_trips_through_libreoffice_with_live_totals() {
             parts.set_raw(*total, "");
         }
     }
-    std::fs::write(dir.join("whole.xlsx"), render(Export::Xlsx, &whole).bytes).unwrap();
-    std::fs::write(dir.join("parts.xlsx"), render(Export::Xlsx, &parts).bytes).unwrap();
+    std::fs::write(
+        dir.join("whole.xlsx"),
+        render(Export::Xlsx, &whole).expect("renders").bytes,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("parts.xlsx"),
+        render(Export::Xlsx, &parts).expect("renders").bytes,
+    )
+    .unwrap();
     // LibreOffice converts `files` of `dir` into `out`, with this profile.
     let convert = |to: &str, files: &[&str]| {
         let status = std::process::Command::new("libreoffice")
@@ -200,7 +208,11 @@ fn the_workbook_round_trips_through_libreoffice_with_live_totals() {
         same_cells(&format!("{name}.xls"), &whole, &back);
     }
     // A .doc (the same container), as Writer saves one, is refused with what to do.
-    std::fs::write(dir.join("report.docx"), render(Export::Docx, &whole).bytes).unwrap();
+    std::fs::write(
+        dir.join("report.docx"),
+        render(Export::Docx, &whole).expect("renders").bytes,
+    )
+    .unwrap();
     convert("doc:MS Word 97", &["report.docx"]);
     let doc = std::fs::read(out.join("report.doc")).unwrap();
     assert!((nianbao::import::FileKind::of(&doc) == nianbao::import::FileKind::OldOffice));
@@ -261,7 +273,10 @@ fn pages_of_pdf(pdf: &std::path::Path) -> Vec<String> {
 fn the_seeds_printed_to_pdf_by_libreoffice_open_with_every_cell() {
     for (i, seed) in SEEDS.iter().enumerate() {
         let report = import(seed).report;
-        let pdf = libreoffice_pdf(&format!("seed{i}"), &render(Export::Docx, &report).bytes);
+        let pdf = libreoffice_pdf(
+            &format!("seed{i}"),
+            &render(Export::Docx, &report).expect("renders").bytes,
+        );
         let back = nianbao::import::open_report(&std::fs::read(pdf).unwrap()).unwrap();
         same_report(&format!("seed {i} (PDF)"), &report, &back.report);
         assert!(back.notes[0].message.contains("PDF"));
@@ -281,7 +296,10 @@ fn libreoffice_opens_and_prints_the_word_file() {
     // Control characters a paste can carry (issue 8): the file still opens.
     r.meta.preamble = format!("{}\u{b}\u{c}\u{0}\u{1b}", r.meta.preamble);
     r.agency = r.agency.map(|a| format!("{a}\u{8}"));
-    let pages = pdf_pages_of("controls", &render(Export::Docx, &r).bytes);
+    let pages = pdf_pages_of(
+        "controls",
+        &render(Export::Docx, &r).expect("renders").bytes,
+    );
     let flat: String = pages.concat().split_whitespace().collect();
     for want in [
         "新巴尔虎左旗2020年政府信息公开工作年度报告",
@@ -301,7 +319,7 @@ fn libreoffice_opens_and_prints_the_word_file() {
 #[ignore = "needs LibreOffice and poppler-utils; .ci/test installs them and runs it"]
 fn libreoffice_repeats_the_header_of_table_three_on_every_page() {
     let r = import(SEEDS[0]).report;
-    let pages = pdf_pages_of("header", &render(Export::Docx, &r).bytes);
+    let pages = pdf_pages_of("header", &render(Export::Docx, &r).expect("renders").bytes);
     // Row labels no prose uses.
     let rows = [
         "（一）予以公开",
@@ -345,7 +363,11 @@ fn libreoffice_pages(name: &str, ext: &str, bytes: &[u8]) -> Vec<String> {
 #[ignore = "needs LibreOffice and poppler-utils; .ci/test installs them and runs it"]
 fn libreoffice_prints_the_workbook_one_table_a_page() {
     let r = import(SEEDS[0]).report;
-    let pages = libreoffice_pages("workbook", "xlsx", &render(Export::Xlsx, &r).bytes);
+    let pages = libreoffice_pages(
+        "workbook",
+        "xlsx",
+        &render(Export::Xlsx, &r).expect("renders").bytes,
+    );
     assert_eq!(pages.len(), 3, "one page per table: {pages:#?}");
     let t3: String = pages[1].split_whitespace().collect();
     for want in [
@@ -376,7 +398,7 @@ fn libreoffice_keeps_the_signature_with_the_last_paragraph() {
         let pages = libreoffice_pages(
             &format!("sign{extra}"),
             "docx",
-            &render(Export::Docx, &r).bytes,
+            &render(Export::Docx, &r).expect("renders").bytes,
         );
         let end = pages
             .iter()
@@ -428,7 +450,7 @@ proptest::proptest! {
         }
         let t = r.template();
         r.set_raw(t.by_path("t3.new_received.total").unwrap(), texts[11].clone());
-        let bytes = render(Export::Docx, &r).bytes;
+        let bytes = render(Export::Docx, &r).expect("renders").bytes;
         proptest::prop_assert_eq!(xml_parts_parse(&bytes), Ok(()));
     }
 }

@@ -602,8 +602,8 @@ fn mutated_word_and_excel_files_are_read_or_refused_never_a_panic() {
         .flat_map(|seed| {
             let report = nianbao::import::import(seed).report;
             [
-                render(Export::Docx, &report).bytes,
-                render(Export::Xlsx, &report).bytes,
+                render(Export::Docx, &report).expect("renders").bytes,
+                render(Export::Xlsx, &report).expect("renders").bytes,
             ]
         })
         .collect();
@@ -673,7 +673,9 @@ fn write_xls_fixture() {
     let dir = std::env::temp_dir().join(format!("nianbao-xls-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
     let report = nianbao::import::import(common::SEEDS[0]).report;
-    let xlsx = nianbao::render::render(nianbao::render::Export::Xlsx, &report).bytes;
+    let xlsx = nianbao::render::render(nianbao::render::Export::Xlsx, &report)
+        .expect("renders")
+        .bytes;
     std::fs::write(dir.join("calc.xlsx"), xlsx).expect("write");
     let status = std::process::Command::new("libreoffice")
         .args(["--headless", "--convert-to", "xls:MS Excel 97", "--outdir"])

@@ -44,7 +44,7 @@ fn full_pipeline(input: &str) -> u64 {
         "every finding says something"
     );
     for &export in Export::ALL {
-        let file = render(export, &imported.report);
+        let file = render(export, &imported.report).expect("renders");
         assert!(!file.bytes.is_empty(), "{export:?} of {input:.40?}");
     }
     spent
@@ -176,7 +176,10 @@ fn scripts_in_a_pasted_page_never_reach_the_report_or_the_output() {
         text.contains("<script>alert(1)</script>"),
         "escaped text is kept as text: {text}"
     );
-    let out = render(Export::Html, &i.report).text().to_owned();
+    let out = render(Export::Html, &i.report)
+        .expect("renders")
+        .text()
+        .to_owned();
     assert!(!out.contains("<script>alert"));
     assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!out.contains("onerror"));

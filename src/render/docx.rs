@@ -176,13 +176,13 @@ fn page_number_footer() -> Footer {
     )
 }
 
-/// The report as .docx bytes.
-pub fn document(report: &Report) -> Vec<u8> {
+/// The report as .docx bytes; Err with a Chinese reason when it cannot be packed.
+pub fn document(report: &Report) -> Result<Vec<u8>, String> {
     document_with(report, &|s: &str| s.to_owned())
 }
 
 /// The report as .docx bytes, every text passed through `convert` (e.g. 简→繁).
-pub fn document_with(report: &Report, convert: Convert) -> Vec<u8> {
+pub fn document_with(report: &Report, convert: Convert) -> Result<Vec<u8>, String> {
     let mut doc = Docx::new()
         .page_size(11906, 16838)
         .page_margin(
@@ -243,9 +243,9 @@ pub fn document_with(report: &Report, convert: Convert) -> Vec<u8> {
     let mut xml = doc.build();
     xml.document = repeat_headers(&xml.document);
     let mut bytes = std::io::Cursor::new(Vec::new());
-    // Packing into memory only fails on a zip writer bug; an empty file then says so.
-    let _ = xml.pack(&mut bytes);
-    bytes.into_inner()
+    xml.pack(&mut bytes)
+        .map_err(|e| format!("Word 文件无法生成（{e}）。"))?;
+    Ok(bytes.into_inner())
 }
 
 /// The row height that marks a header row (1 twip, never used otherwise).

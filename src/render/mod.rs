@@ -142,21 +142,21 @@ pub enum Script {
 /// use nianbao::{model::Report, render::{render_in, Export, Script}};
 /// let mut report = Report::default();
 /// report.agency = Some("某区商务局".into());
-/// let out = render_in(Export::Text, &report, Script::Traditional);
+/// let out = render_in(Export::Text, &report, Script::Traditional).unwrap();
 /// assert!(out.text().starts_with("某區商務局政府信息公開工作年度報告"));
 /// assert_eq!(out.filename, "某區商務局政府信息公開工作年度報告.txt");
 /// ```
 #[cfg(feature = "convert")]
-pub fn render_in(export: Export, report: &Report, script: Script) -> Rendered {
-    let out = render(export, report);
-    match script {
+pub fn render_in(export: Export, report: &Report, script: Script) -> Result<Rendered, String> {
+    let out = render(export, report)?;
+    Ok(match script {
         Script::Simplified => out,
         // Word files are converted before packing; text formats after rendering.
         #[cfg(feature = "docx")]
         Script::Traditional if export == Export::Docx => Rendered {
             filename: to_traditional(&out.filename),
             mime: out.mime,
-            bytes: docx::document_with(report, &to_traditional),
+            bytes: docx::document_with(report, &to_traditional)?,
         },
         // The workbook is data to fill in: it stays in the form's script.
         Script::Traditional if export == Export::Xlsx => out,
@@ -165,7 +165,7 @@ pub fn render_in(export: Export, report: &Report, script: Script) -> Rendered {
             mime: out.mime,
             bytes: to_traditional(out.text()).into_bytes(),
         },
-    }
+    })
 }
 
 /// Simplified → traditional (zh-Hant, no regional vocabulary).
@@ -174,31 +174,34 @@ pub fn to_traditional(text: &str) -> String {
     zhconv::zhconv(text, zhconv::Variant::ZhHant)
 }
 
-/// Renders a report.
+/// Renders a report; Err with a Chinese reason when a Word or Excel file
+/// cannot be written, or this build has no writer for it (the page asks its
+/// office worker for those: `Export::in_worker`).
 ///
 /// ```
 /// use nianbao::{model::Report, render::{render, Export}};
 /// let mut report = Report::default();
 /// report.agency = Some("某局<script>".into());
 /// report.year = Some(2024);
-/// let out = render(Export::Html, &report);
+/// let out = render(Export::Html, &report).unwrap();
 /// assert_eq!(out.filename, "某局_script_2024年政府信息公开工作年度报告.html");
 /// assert!(out.text().contains("某局&lt;script&gt;2024年"));
 /// assert!(!out.text().contains("<script>"));
 /// ```
-pub fn render(export: Export, report: &Report) -> Rendered {
+pub fn render(export: Export, report: &Report) -> Result<Rendered, String> {
     let bytes = match export {
         Export::Html => html::document(report).into_bytes(),
         Export::Text => text::document(report).into_bytes(),
         Export::Json => crate::model::json::to_string(report).into_bytes(),
         Export::Draft => crate::model::json::to_draft(report).into_bytes(),
         #[cfg(feature = "docx")]
-        Export::Docx => docx::document(report),
-        // The page has no Word writer of its own: it asks the worker (`in_worker`).
+        Export::Docx => docx::document(report)?,
         #[cfg(feature = "docx")]
-        Export::Xlsx => xlsx::document(report),
+        Export::Xlsx => xlsx::document(report)?,
         #[cfg(not(feature = "docx"))]
-        Export::Docx | Export::Xlsx => Vec::new(),
+        Export::Docx | Export::Xlsx => {
+            return Err("此版本不能直接生成 Word 或 Excel 文件。".to_owned())
+        }
     };
     let stem: String = title(report)
         .chars()
@@ -210,11 +213,11 @@ pub fn render(export: Export, report: &Report) -> Rendered {
             }
         })
         .collect();
-    Rendered {
+    Ok(Rendered {
         filename: format!("{stem}{}", export.file_suffix()),
         mime: export.mime(),
         bytes,
-    }
+    })
 }
 
 /// The document title: the report's own, or agency + year + the standard words.

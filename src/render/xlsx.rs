@@ -24,18 +24,20 @@ fn column_name(mut col: usize) -> String {
     String::from_utf8(name).unwrap_or_default()
 }
 
-/// The workbook's bytes.
-pub fn document(report: &Report) -> Vec<u8> {
-    let mut book = Workbook::new();
-    for section in &SECTIONS {
-        if let SectionKind::Table(table) = section.kind {
-            let sheet = book.add_worksheet();
-            // Sheet names: 表二 … (the section title is the first row).
-            let _ = sheet.set_name(table.name());
-            let _ = write_table(sheet, report, table, section.title);
+/// The workbook's bytes; Err with a Chinese reason when it cannot be written.
+pub fn document(report: &Report) -> Result<Vec<u8>, String> {
+    let write = || -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+        let mut book = Workbook::new();
+        for section in &SECTIONS {
+            if let SectionKind::Table(table) = section.kind {
+                // Sheet names: 表二 … (the section title is the first row).
+                let sheet = book.add_worksheet().set_name(table.name())?;
+                write_table(sheet, report, table, section.title)?;
+            }
         }
-    }
-    book.save_to_buffer().unwrap_or_default()
+        book.save_to_buffer()
+    };
+    write().map_err(|e| format!("Excel 文件无法生成（{e}）。"))
 }
 
 fn write_table(

@@ -27,9 +27,12 @@ pub fn DownloadBar() -> impl IntoView {
                 }
                 let script = if traditional.get_untracked() { Script::Traditional } else { Script::Simplified };
                 if !export.in_worker(script) {
-                    let file = state.report.with(|r| render(export, r));
-                    if let Err(why) = download::offer(&file) {
-                        state.notice.set(Some(why.into()));
+                    let offered = state
+                        .report
+                        .with(|r| render(export, r))
+                        .and_then(|file| download::offer(&file).map_err(str::to_owned));
+                    if let Err(why) = offered {
+                        state.notice.set(Some(why));
                     }
                     return;
                 }

@@ -475,13 +475,13 @@ fn main() {
         let write = |name: &str, bytes: &[u8]| {
             std::fs::write(dir.join(name), bytes).expect("write a corpus file")
         };
-        let html = render(Export::Html, &report);
+        let html = render(Export::Html, &report).expect("renders");
         let cell_dash = |mark: &str| format!("\">{mark}</td>");
         write(
             "report.html",
             mark_blanks(html.text(), &cell_dash("—"), &cell_dash(s.blank_mark)).as_bytes(),
         );
-        let text = render(Export::Text, &report);
+        let text = render(Export::Text, &report).expect("renders");
         let text: Vec<String> = text
             .text()
             .lines()
@@ -496,7 +496,10 @@ fn main() {
         write("report.txt", (text.join("\n") + "\n").as_bytes());
         write(
             "report.docx",
-            &docx_with_blanks(&render(Export::Docx, &report).bytes, s.blank_mark),
+            &docx_with_blanks(
+                &render(Export::Docx, &report).expect("renders").bytes,
+                s.blank_mark,
+            ),
         );
         let truth = serde_json::to_string_pretty(&truth(&report, &s, &blanks)).expect("json");
         write("truth.json", truth.as_bytes());

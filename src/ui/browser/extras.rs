@@ -119,7 +119,7 @@ fn answer(kind: &str, data: &JsValue, reply: &js_sys::Object) {
                 .ok_or_else(|| format!("不支持的文件类型“{kind}”。"))
                 .and_then(|export| {
                     let report = json::from_str(&draft).map_err(|e| e.to_string())?;
-                    Ok(render_in(export, &report, script))
+                    render_in(export, &report, script)
                 });
             match rendered {
                 Ok(file) => {
