@@ -596,7 +596,7 @@ impl Compared {
             }
         )?;
         for f in &self.findings {
-            writeln!(out, "[{}] {} {}", f.severity.label(), f.rule, f.message)?;
+            writeln!(out, "{}", f.line())?;
         }
         Ok(())
     }

@@ -139,13 +139,8 @@ impl Checked {
         }
         let findings = check(report, last_year);
         let marks: Vec<Mark> = findings.iter().map(|f| mark(report, f)).collect();
-        let open: Vec<Finding> = findings
-            .iter()
-            .zip(&marks)
-            .filter(|(_, m)| m.is_open())
-            .map(|(f, _)| f.clone())
-            .collect();
-        let counts = tally(&open);
+        let open = findings.iter().zip(&marks).filter(|(_, m)| m.is_open());
+        let counts = tally(open.map(|(f, _)| f));
         Checked {
             findings,
             marks,
@@ -179,7 +174,7 @@ impl Checked {
                 } else {
                     format!("（{said}）")
                 };
-                format!("[{}] {} {}{tail}", f.severity.label(), f.rule, f.message)
+                format!("{}{tail}", f.line())
             })
             .collect()
     }

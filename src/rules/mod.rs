@@ -110,6 +110,11 @@ impl Finding {
         }
     }
 
+    /// The finding as a list line: `[提醒] P3 message`.
+    pub fn line(&self) -> String {
+        format!("[{}] {} {}", self.severity.label(), self.rule, self.message)
+    }
+
     fn new(rule: Rule, severity: Severity, message: String) -> Finding {
         Finding {
             rule,
@@ -239,9 +244,9 @@ fn merge(out: &mut Vec<Finding>, t: &crate::template::Template) {
 }
 
 /// Counts of (errors, warnings, infos).
-pub fn tally(findings: &[Finding]) -> (usize, usize, usize) {
+pub fn tally<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> (usize, usize, usize) {
     findings
-        .iter()
+        .into_iter()
         .fold((0, 0, 0), |(e, w, i), f| match f.severity {
             Severity::Error => (e + 1, w, i),
             Severity::Warning => (e, w + 1, i),

@@ -139,7 +139,7 @@ pub fn BatchTable(
             let items = (!off).then(|| {
                 findings
                     .into_iter()
-                    .map(|f| view! { <li class=format!("note {}", f.severity.as_str()) data-rule=f.rule.id()>{format!("[{}] {} {}", f.severity.label(), f.rule, f.message)}</li> })
+                    .map(|f| view! { <li class=format!("note {}", f.severity.as_str()) data-rule=f.rule.id()>{f.line()}</li> })
                     .collect_view()
             });
             let remember = move |ev: leptos::ev::Event| {

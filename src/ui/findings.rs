@@ -311,9 +311,9 @@ pub fn FindingsPanel() -> impl IntoView {
     let tally = Memo::new(move |_| {
         state.shown.with(|fs| {
             state.report.with(|r| {
-                let (open, acked): (Vec<Finding>, Vec<Finding>) =
-                    fs.iter().cloned().partition(|f| ack::mark(r, f).is_open());
-                (crate::rules::tally(&open), acked.len())
+                let (open, acked): (Vec<&Finding>, Vec<&Finding>) =
+                    fs.iter().partition(|f| ack::mark(r, f).is_open());
+                (crate::rules::tally(open), acked.len())
             })
         })
     });
