@@ -22,3 +22,20 @@ pub struct Acknowledged {
     /// Why the officer holds it true.
     pub reason: String,
 }
+
+impl Acknowledged {
+    /// Whether this is the mark of the finding of `rule`, naming `cells`
+    /// (paths) and `field`.
+    pub fn is_for(&self, rule: &str, cells: &[String], field: Option<&str>) -> bool {
+        self.rule == rule && self.cells == cells && self.field.as_deref() == field
+    }
+}
+
+impl super::Report {
+    /// Keeps `mark`, in place of any earlier mark of the same finding.
+    pub fn put_mark(&mut self, mark: Acknowledged) {
+        self.acknowledged
+            .retain(|a| !a.is_for(&mark.rule, &mark.cells, mark.field.as_deref()));
+        self.acknowledged.push(mark);
+    }
+}

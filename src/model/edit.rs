@@ -244,10 +244,7 @@ impl Report {
         // A draft's 已核实 marks come with it, in place of the form's own
         // marks of the same findings.
         for mark in &read.acknowledged {
-            self.acknowledged.retain(|a| {
-                (&a.rule, &a.cells, &a.field) != (&mark.rule, &mark.cells, &mark.field)
-            });
-            self.acknowledged.push(mark.clone());
+            self.put_mark(mark.clone());
         }
     }
 

@@ -53,7 +53,7 @@ fn stored<'a>(report: &'a Report, f: &Finding) -> Option<&'a Acknowledged> {
     report
         .acknowledged
         .iter()
-        .find(|a| a.rule == f.rule.id() && a.cells == cells && a.field == field)
+        .find(|a| a.is_for(f.rule.id(), &cells, field.as_deref()))
 }
 
 /// The finding's standing in `report`.
@@ -88,9 +88,8 @@ pub fn acknowledge(report: &mut Report, f: &Finding, reason: &str) -> Result<(),
     if reason.is_empty() {
         return Err("请写明核实的理由，例如“本年确未收费”。");
     }
-    withdraw(report, f);
     let (cells, field, values) = key(report, f);
-    report.acknowledged.push(Acknowledged {
+    report.put_mark(Acknowledged {
         rule: f.rule.id().to_owned(),
         cells,
         field,
@@ -106,7 +105,7 @@ pub fn withdraw(report: &mut Report, f: &Finding) {
     let (cells, field, _) = key(report, f);
     report
         .acknowledged
-        .retain(|a| !(a.rule == f.rule.id() && a.cells == cells && a.field == field));
+        .retain(|a| !a.is_for(f.rule.id(), &cells, field.as_deref()));
 }
 
 #[cfg(test)]
