@@ -21,6 +21,9 @@ struct Compound<'a> {
     sector: usize,
     fat: Vec<u32>,
     mini_fat: Vec<u32>,
+    /// The mini stream (the root entry's chain), which holds the small
+    /// streams in 64-byte sectors.
+    mini: Vec<u8>,
     /// Each directory entry: name, kind (2 a stream, 5 the root), start
     /// sector, declared size.
     entries: Vec<(String, u8, u32, u64)>,
@@ -85,6 +88,7 @@ impl<'a> Compound<'a> {
             sector,
             fat: Vec::new(),
             mini_fat: Vec::new(),
+            mini: Vec::new(),
             entries: Vec::new(),
         };
         // The FAT's sectors: 109 listed in the header, the rest in a chain
@@ -138,19 +142,23 @@ impl<'a> Compound<'a> {
             let mini = compound.read(mini_start)?;
             compound.mini_fat = (0..mini.len() / 4).map(|i| u32_at(&mini, 4 * i)).collect();
         }
+        // The root's chain, when it holds anything, is read from the FAT,
+        // as calamine reads it.
+        if let Some(&(_, _, root_start, size)) = compound.entries.first() {
+            if size > 0 {
+                compound.mini = compound.read(root_start)?;
+            }
+        }
         Ok(compound)
     }
 
-    /// A stream's bytes: small ones (under 4,096) from the mini stream that
-    /// the root entry's chain holds, in 64-byte sectors.
+    /// A stream's bytes: small ones (under 4,096) from the mini stream.
     fn stream(&self, start: u32, size: u64) -> Result<Vec<u8>, String> {
         let mut out = if size < 4096 {
-            let (_, _, root_start, _) = self.entries.first().ok_or(BROKEN)?;
-            let mini = self.read(*root_start)?;
             let mut out = Vec::new();
             for id in Self::chain(start, &self.mini_fat)? {
                 let at = id as usize * 64;
-                out.extend_from_slice(mini.get(at..at + 64).ok_or(BROKEN)?);
+                out.extend_from_slice(self.mini.get(at..at + 64).ok_or(BROKEN)?);
             }
             out
         } else {
@@ -169,28 +177,25 @@ impl<'a> Compound<'a> {
 pub fn within_budget(bytes: &[u8]) -> Result<(), String> {
     const STREAM: u8 = 2;
     const ROOT: u8 = 5;
+    // Opening reads the root's chain (the mini stream).
     let compound = Compound::open(bytes)?;
-    for &(_, kind, start, size) in &compound.entries {
-        if !matches!(kind, STREAM | ROOT) || size == 0 {
+    let mut workbook = None;
+    for (name, kind, start, size) in &compound.entries {
+        if !matches!(*kind, STREAM | ROOT) || *size == 0 {
             continue;
         }
-        if size > bytes.len() as u64 {
+        if *size > bytes.len() as u64 {
             return Err(BROKEN.to_owned());
         }
-        // Every stream's chain is read the way calamine will read it (the
-        // root's, which holds the small streams, always from the FAT).
-        if kind == ROOT {
-            compound.read(start)?;
-        } else {
-            compound.stream(start, size)?;
+        // Every stream's chain is read the way calamine will read it.
+        if *kind == STREAM {
+            let read = compound.stream(*start, *size)?;
+            if name.eq_ignore_ascii_case("Workbook") || name.eq_ignore_ascii_case("Book") {
+                workbook.get_or_insert(read);
+            }
         }
     }
-    let Some((_, _, start, size)) = compound.entries.iter().find(|(name, ..)| {
-        name.eq_ignore_ascii_case("Workbook") || name.eq_ignore_ascii_case("Book")
-    }) else {
-        return Ok(());
-    };
-    sheets_within_budget(&compound.stream(*start, *size)?)
+    workbook.map_or(Ok(()), |w| sheets_within_budget(&w))
 }
 
 /// Each sheet's cells (the BIFF cell records between a BOF and its EOF):
